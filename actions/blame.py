@@ -713,20 +713,24 @@ def behaviour_from_answer(raw: object) -> tuple[str | None, bool]:
     """Turn an answer to "what did they do?" into a behaviour clause.
 
     "he left the dishes in the sink" -> ("you left the dishes in the sink", past=True).
-    Absolutes and labels are dropped the same way as in a full message.
+    Absolutes and labels are dropped the same way as in a full message. A bare fragment
+    ("always on her phone at dinner") is read as being about the partner.
     """
     cleaned = clean(raw, limit=300)
     text = cleaned.text.strip(" .!?")
-    if len(text) < 3 or not re.search(r"[a-zA-Z]{2,}", text):
+    if len(re.findall(r"[A-Za-z']{2,}", text)) < 2:
         return None, False
-    sub = Analysis(text=text)
     lex = load()
-    probe = text
-    if not re.match(r"^(?:you|he|she|they|my|it|we|i|because|when|every)\b", text, re.I):
-        probe = "you " + text
-    _analyse_sentence(probe, sub, lex)
-    if sub.behaviour and not sub.label:
-        return tidy(sub.behaviour), sub.past
+    probes = [text]
+    if not re.match(r"^(?:you|he|she|they|my|it|we|i|because|when|every|why|how|stop|don't)\b", text, re.I):
+        fragment = re.sub(r"\b(?:his|her|their)\b", "your", text, flags=re.I)
+        fragment = re.sub(r"\b(?:him|them)\b", "you", fragment, flags=re.I)
+        probes = ["you " + fragment, "you're " + fragment]
+    for probe in probes:
+        sub = Analysis(text=probe)
+        _analyse_sentence(probe, sub, lex)
+        if sub.behaviour and not sub.label:
+            return tidy(sub.behaviour), sub.past
     return None, False
 
 

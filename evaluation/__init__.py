@@ -1,0 +1,1 @@
+"""Held-out evaluation: reframe quality checks and the keyword-rule baseline."""

@@ -1,0 +1,103 @@
+"""Is a reframe good? Grammatical, faithful to the behaviour, free of blame.
+
+The checks are deliberately mechanical so the figure is reproducible; the gold file
+(tests/heldout/reframe_gold.yml) says per message whether a reframe or a question about the
+behaviour is right, and which words of the behaviour must survive.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from actions import blame
+
+_THIRD_PERSON_AFTER_YOU = re.compile(r"\byou (?:is|was|has|does|doesn't|isn't|wasn't|hasn't|[a-z]+(?<!ss)(?<!u)s)\b")
+_BASE_AFTER_NEG = re.compile(r"\b(?:don't|didn't|won't|can't) ([a-z]+)\b")
+_DANGLING = re.compile(r"\b(?:and|or|but|to|the|a|an|of|with|my|your|at|in|on|for|that|when)$")
+
+
+@dataclass
+class Verdict:
+    """Whether one output passes, and why not."""
+
+    ok: bool
+    output: str
+    problems: list[str] = field(default_factory=list)
+
+
+def _stem(word: str) -> str:
+    w = word.lower()
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)]
+    return w
+
+
+def _present(keyword: str, output: str) -> bool:
+    k = _stem(keyword)
+    words = {_stem(w) for w in re.findall(r"[a-z']+", output.lower())}
+    if k in words:
+        return True
+    return any(w.startswith(k[:4]) and len(k) >= 4 for w in words)
+
+
+def grammar_problems(behaviour: str) -> list[str]:
+    """Mechanical grammar checks on the "When …" clause."""
+    problems = []
+    b = behaviour.strip()
+    if not b or len(b.split()) < 2:
+        problems.append("empty behaviour")
+    m = _THIRD_PERSON_AFTER_YOU.search(b)
+    if m and m.group(0) not in {"you guys", "you yourselves"}:
+        problems.append(f"agreement: '{m.group(0)}'")
+    for m in _BASE_AFTER_NEG.finditer(b):
+        if re.search(r"(?:ed|ing)$", m.group(1)) and m.group(1) not in {"need", "feed", "bleed", "proceed", "bring", "sing", "ring"}:
+            problems.append(f"verb after negation: '{m.group(0)}'")
+    if re.search(r"\b(\w+) \1\b", b, re.I):
+        problems.append("doubled word")
+    if _DANGLING.search(b):
+        problems.append("dangling word")
+    if re.search(r"\s[,.]|,,|\s{2,}", b):
+        problems.append("spacing")
+    return problems
+
+
+def judge(text: str, expect: str, keywords: list[str], analysis: blame.Analysis | None = None) -> Verdict:
+    """Judge Reframe's output for one held-out blame message against its gold entry."""
+    a = analysis or blame.analyse(text)
+    if a.behaviour:
+        output = blame.reframe_sentence(a.behaviour, a.feeling, a.past) if a.feeling else blame.partial_sentence(a.behaviour, None, a.past)
+    else:
+        output = "ASK: what did they do?"
+    problems: list[str] = []
+    if expect == "ask_behaviour":
+        if a.behaviour:
+            problems.append("made up a behaviour where there is none")
+    else:
+        if not a.behaviour:
+            problems.append("asked for a behaviour the message already names")
+        else:
+            problems += grammar_problems(a.behaviour)
+            missing = [k for k in keywords if not _present(k, a.behaviour)]
+            if missing:
+                problems.append(f"lost key words {missing}")
+            problems += blame.carries_blame(output)
+    return Verdict(ok=not problems, output=output, problems=problems)
+
+
+def judge_text(output: str, keywords: list[str], expect: str) -> Verdict:
+    """The same checks on any output string (used for the baseline)."""
+    problems: list[str] = []
+    m = re.match(r"^When (.+), I (?:feel|felt) (.+)\.$", output)
+    if expect == "ask_behaviour":
+        problems.append("made up a behaviour where there is none")
+    elif not m:
+        problems.append("not a When…, I feel… sentence")
+    else:
+        problems += grammar_problems(m.group(1))
+        missing = [k for k in keywords if not _present(k, m.group(1))]
+        if missing:
+            problems.append(f"lost key words {missing}")
+        problems += blame.carries_blame(output)
+    return Verdict(ok=not problems, output=output, problems=problems)

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Serve Reframe: the action server on $ACTIONS_PORT and Rasa on $RASA_PORT.
+# Works with or without a terminal; Ctrl-C, SIGTERM or either server dying stops both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BIN="${BIN:-.venv/bin}"
+MODEL="${REFRAME_MODEL:-models/reframe.tar.gz}"
+RASA_PORT="${RASA_PORT:-5005}"
+ACTIONS_PORT="${ACTIONS_PORT:-5055}"
+CORS="${REFRAME_CORS_ORIGINS:-http://localhost:8000 http://127.0.0.1:8000}"
+ENDPOINTS="${REFRAME_ENDPOINTS:-endpoints.yml}"
+CREDENTIALS="${REFRAME_CREDENTIALS:-credentials.yml}"
+export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-3}" RASA_TELEMETRY_ENABLED=false SQLALCHEMY_SILENCE_UBER_WARNING=1
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap 'stop; exit 130' INT
+trap 'stop; exit 143' TERM
+trap stop EXIT
+
+echo "reframe: action server on :$ACTIONS_PORT"
+"$BIN/rasa" run actions --actions actions --port "$ACTIONS_PORT" &
+pids+=("$!")
+
+# shellcheck disable=SC2206
+cors_args=(--cors $CORS)
+echo "reframe: Rasa on :$RASA_PORT (model $MODEL, REST: POST http://localhost:$RASA_PORT/webhooks/rest/webhook)"
+"$BIN/rasa" run --model "$MODEL" --port "$RASA_PORT" --endpoints "$ENDPOINTS" --credentials "$CREDENTIALS" \
+  "${cors_args[@]}" &
+pids+=("$!")
+
+# Stop both as soon as either exits.
+wait -n "${pids[@]}"
+status=$?
+echo "reframe: a server stopped (exit $status); stopping the other" >&2
+exit "$status"

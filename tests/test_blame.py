@@ -1,0 +1,185 @@
+"""Blame analysis and reframing: what a user sees for each form of blame."""
+
+import pytest
+
+from actions.blame import analyse, behaviour_from_answer, carries_blame, feeling_from_answer, past_tense, reframe_sentence
+
+
+def reframe(text: str) -> str:
+    a = analyse(text)
+    assert a.complete, f"expected a full reframe for {text!r}, got {a}"
+    return reframe_sentence(a.behaviour, a.feeling, a.past)
+
+
+def test_causal_with_when_clause_becomes_the_issue_example():
+    assert reframe("You make me so angry when you ignore my texts.") == "When you ignore my texts, I feel angry."
+
+
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        ("You never listen to me!", "you don't listen to me"),
+        ("you always leave your socks on the floor", "you leave your socks on the floor"),
+        ("Why do you always leave your socks on the floor?", "you leave your socks on the floor"),
+        ("Why can't you ever be on time?", "you aren't on time"),
+        ("You're always on your phone", "you're on your phone"),
+        ("You've never said sorry", "you haven't said sorry"),
+        ("Stop yelling at me!", "you yell at me"),
+        ("Don't talk to me like that", "you talk to me like that"),
+        ("Every time I talk you look at your phone", "I talk and you look at your phone"),
+        ("You never help when I'm tired.", "I'm tired and you don't help"),
+        ("You never call when you're running late", "you're running late and don't call"),
+        ("How many times do I have to tell you to close the door?", "I have to ask you more than once to close the door"),
+    ],
+)
+def test_behaviour_drops_absolutes_and_stays_grammatical(text, behaviour):
+    a = analyse(text)
+    assert a.behaviour == behaviour
+    assert a.feeling is None  # nothing said about the feeling: the assistant must ask
+    assert not carries_blame(f"When {a.behaviour}, I feel hurt.")
+
+
+def test_absolutes_offer_three_or_four_feelings():
+    a = analyse("You never listen to me!")
+    assert 3 <= len(a.suggestions) <= 4
+    assert "absolute" in a.forms
+
+
+@pytest.mark.parametrize(
+    "text, behaviour, partner",
+    [
+        ("My husband never listens", "you don't listen", "husband"),
+        ("she always criticises my cooking", "you criticise my cooking", None),
+        ("my boyfriend always forgets our plans", "you forget our plans", "boyfriend"),
+        ("He's never home", "you aren't home", None),
+        ("my wife always checks her phone at dinner", "you check your phone at dinner", "wife"),
+    ],
+)
+def test_third_person_becomes_what_to_say_to_them(text, behaviour, partner):
+    a = analyse(text)
+    assert "third_person" in a.forms
+    assert a.behaviour == behaviour
+    assert a.partner == partner
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("You made me wait an hour", "When I had to wait an hour, I felt"),
+        ("You forgot my birthday", "When you forgot my birthday, I felt"),
+        ("Why did you forget my birthday?", "When you forgot my birthday, I felt"),
+        ("You never called me back", "When you didn't call me back, I felt"),
+    ],
+)
+def test_past_tense_stays_past(text, expected):
+    a = analyse(text)
+    assert a.past
+    assert reframe_sentence(a.behaviour, "hurt", a.past).startswith(expected)
+
+
+@pytest.mark.parametrize("text", ["You're so selfish.", "You are lazy", "you're such a slob", "Grow up.", "What is wrong with you?",
+                                  "You're a terrible listener", "you're useless with money"])
+def test_labels_and_contempt_ask_what_they_did(text):
+    a = analyse(text)
+    assert a.behaviour is None
+    assert {"label", "command", "question"} & set(a.forms)
+
+
+def test_label_is_recorded_and_never_reused():
+    a = analyse("You're so selfish.")
+    assert a.label == "selfish"
+    assert carries_blame("When you are selfish, I feel hurt.") == ["label"]
+
+
+@pytest.mark.parametrize(
+    "text, behaviour, feeling",
+    [
+        ("It's your fault we're late.", "we're late", None),
+        ("Because of you I can't relax.", None, "tense"),
+    ],
+)
+def test_fault(text, behaviour, feeling):
+    a = analyse(text)
+    assert "fault" in a.forms
+    assert a.behaviour == behaviour
+    assert a.feeling == feeling
+
+
+def test_fault_offers_the_likely_feeling_first():
+    assert analyse("It's your fault we're late.").suggestions[0] == "stressed"
+
+
+def test_disguised_i_statement_is_flagged_and_reframed():
+    a = analyse("I feel like you never listen")
+    assert a.disguised
+    assert a.behaviour == "you don't listen"
+
+
+def test_several_sentences_feeling_comes_from_the_second():
+    assert reframe("You never help. I'm exhausted.") == "When you don't help, I feel exhausted."
+
+
+def test_typos_lower_case_and_emoji():
+    assert reframe("you nevr text back 😡") == "When you don't text back, I feel angry."
+
+
+def test_pseudo_feeling_is_not_accepted_as_the_feeling():
+    a = analyse("You make me feel stupid")
+    assert a.feeling is None
+    assert a.pseudo == "stupid"
+    assert "embarrassed" in a.suggestions
+
+
+def test_html_is_not_echoed():
+    a = analyse("<b>You never</b> listen <script>alert(1)</script>")
+    assert "<" not in (a.behaviour or "")
+
+
+@pytest.mark.parametrize("raw", ["", "   ", None, 42, "🙂🙂", "x" * 10000, "<img src=x onerror=alert(1)>"])
+def test_bad_input_never_crashes(raw):
+    a = analyse(raw)
+    assert a.behaviour is None or "<" not in a.behaviour
+
+
+def test_very_long_message_is_truncated_but_analysed():
+    a = analyse("You never listen to me. " * 500)
+    assert a.truncated
+    assert a.behaviour == "you don't listen to me"
+
+
+@pytest.mark.parametrize(
+    "answer, behaviour, past",
+    [
+        ("he left the dishes in the sink", "you left the dishes in the sink", True),
+        ("you ate the last slice without asking", "you ate the last slice without asking", True),
+        ("always on her phone at dinner", "you're on your phone at dinner", False),
+        ("idk", None, False),
+        ("", None, False),
+    ],
+)
+def test_behaviour_answers(answer, behaviour, past):
+    assert behaviour_from_answer(answer) == (behaviour, past)
+
+
+@pytest.mark.parametrize(
+    "answer, feeling, pseudo, disguised",
+    [
+        ("hurt", "hurt", None, False),
+        ("I felt really lonely", "lonely", None, False),
+        ("ignored", None, "ignored", False),
+        ("like you don't care", None, None, True),
+        ("gutted", "gutted", None, False),
+        ("😢", "sad", None, False),
+        ("blah blah blah blah blah", None, None, False),
+    ],
+)
+def test_feeling_answers(answer, feeling, pseudo, disguised):
+    f, pf, d = feeling_from_answer(answer)
+    assert f == feeling
+    assert (pf.word if pf else None) == pseudo
+    assert d == disguised
+
+
+@pytest.mark.parametrize("verb, past", [("wait", "waited"), ("forget", "forgot"), ("try", "tried"), ("stop", "stopped"), ("leave", "left")])
+def test_past_tense(verb, past):
+    assert past_tense(verb) == past
