@@ -30,6 +30,15 @@ PARTNER_NOUNS = {
 ROLE_NOUNS = {"listener", "partner", "father", "mother", "husband", "wife", "boyfriend", "girlfriend", "dad", "mom", "mum", "cook", "driver", "parent"}
 BAD_ADJECTIVES = {"terrible", "bad", "awful", "lousy", "horrible", "crap", "crappy", "useless", "worst", "pathetic", "rubbish", "shit", "shitty", "poor"}
 VERDICT_VERBS = {"ruin", "spoil", "wreck", "destroy", "mess"}
+OCCASIONS = {
+    "birthday", "christmas", "xmas", "weekend", "holiday", "holidays", "vacation", "day", "evening", "night", "everything",
+    "party", "anniversary", "dinner", "life", "mood", "relationship", "plans", "thanksgiving", "wedding", "trip", "date",
+    "easter", "summer", "morning", "it", "things", "us", "marriage", "family", "fun", "moment", "meal", "celebration",
+}
+# Mental states are not observable: "you don't care about me" needs a behaviour.
+NON_OBSERVABLE = {"care", "love", "respect", "value", "appreciate", "trust", "believe", "understand", "think", "prefer", "hate", "like"}
+DEROGATORY_MODIFIERS = {"stupid", "bloody", "damn", "damned", "freaking", "fucking", "effing", "silly", "dumb", "ridiculous", "precious", "stupid-ass", "goddamn", "frigging"}
+CAUSAL_VERBS = {"make", "drive"}
 THIRD_TO_SECOND = {"he": "you", "she": "you", "they": "you", "him": "you", "them": "you", "his": "your", "their": "your",
                    "himself": "yourself", "herself": "yourself", "themselves": "yourself", "themself": "yourself"}
 IRREGULAR_PAST = {
@@ -203,9 +212,20 @@ def render_clause(verb, third_person: bool, drop: set[int] | None = None) -> tup
         if t.dep_ in {"advcl"} and t.head.i == verb.i and any(m.lower_ in {"because", "since", "cause", "cuz"} for m in t.children):
             drop.update(x.i for x in t.subtree)
             continue
+        if t.dep_ == "mark" and t.head.i == verb.i:
+            continue
         if low in ABSOLUTES and t.dep_ in {"advmod", "neg", "npadvmod"}:
             continue
         if low in INTENSIFIERS and t.dep_ in {"advmod", "predet", "amod"}:
+            continue
+        if low in DEROGATORY_MODIFIERS and t.dep_ in {"amod", "advmod", "compound"}:
+            continue
+        if low == "once" and t.dep_ in {"pobj", "advmod"} and t.head.lower_ == "for":
+            continue
+        if low == "for" and any(c.lower_ == "once" for c in t.children):
+            continue
+        if t.dep_ in {"ccomp", "parataxis"} and t.head.i == verb.i and t.i < verb.i:
+            drop.update(x.i for x in t.subtree)
             continue
         if low in DISCOURSE and t.dep_ in {"advmod", "intj", "cc", "discourse", "mark"} and t.i < verb.i:
             continue
@@ -356,6 +376,8 @@ def _feeling_after_make(make, lex: Lexicon) -> tuple[str | None, PseudoFeeling |
                 f, pf = lex.find_feeling(" ".join(x.text for x in c.subtree))
                 if f or pf:
                     return f, pf, None
+                if c.dep_ != "dobj" and c.pos_ == "ADJ" and word in {"late", "sick", "ill", "broke", "poor", "fat", "old", "tired"}:
+                    return None, None, c
                 if c.dep_ != "dobj":
                     return word, None, None
             if c.pos_ in {"VERB", "AUX"}:
@@ -378,8 +400,17 @@ _FAULT = re.compile(
     r"|(?:you|he|she|they) (?:are|is) to blame|(?:all|entirely|totally) on you|your doing|you caused)\b[,:]?\s*(?:that|why|for)?\s*",
     re.I,
 )
-_DISGUISED = re.compile(r"^\s*i\s+(?:feel|felt|just feel|really feel|kind of feel|sometimes feel)\s+(?:like|that|as if|as though)\s+", re.I)
+_DISGUISED = re.compile(r"^\s*(?:i\s+)?(?:feel|felt|just feel|really feel|kind of feel|sometimes feel)\s+(?:like|that|as if|as though)\s+", re.I)
 _HOW_MANY = re.compile(r"how many times (?:do|did|must|will) i (?:have to |need to )?(?:tell|ask|remind) (?:you|him|her|them)\s+(not )?to (.+?)[?.!]*$", re.I)
+_ASKED_BEFORE = re.compile(
+    r"\bi(?:'ve| have)? (?:asked|told|reminded) (?:you|him|her|them) (?:\w+ times|twice|again and again|so many times|over and over|a hundred times|a million times)(?: now)? (not )?to (.+?)[?.!]*$",
+    re.I,
+)
+_HOW_HARD = re.compile(
+    r"^(?:how hard is it|would it kill you|is it (?:too much|so hard|that hard) to ask)(?: for (?:you|him|her|them))? to (.+?)[?.!]*$", re.I
+)
+_BECAUSE_OF_YOUR = re.compile(r"\b(?:because of|thanks to|with|by) (?:your|his|her|their) (\w+ing)\b", re.I)
+_CONTEMPT_LEAD = re.compile(r"^(?:oh\s+)?(?:just\s+)?(?:man up|grow up|grow a spine|get a grip|come on|for god'?s sake|seriously)\s*(?:and|,)\s+", re.I)
 _I_STATE = re.compile(r"\bi(?:'m| am| feel| felt| was|'ve been| have been| get| got)\s+(?:so |really |very |just |completely |totally |kind of |a bit )*([a-z ]+?)(?:\s+(?:of|about|that|when|because|with|and|but)\b|[.,!?]|$)", re.I)
 
 
@@ -462,17 +493,42 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon) -> None:
         s = s[m.end():]
         if not s:
             return
+    lead = _CONTEMPT_LEAD.match(s)
+    if lead:
+        _add_form(a, "command")
+        s = s[lead.end():]
     low = s.lower()
-    if any(re.search(rf"^(?:oh )?{re.escape(c)}\b", low) for c in lex.contempt):
+    if any(re.search(rf"^(?:(?:oh|just|ugh|so|well|and)[, ]+)*{re.escape(c)}\b", low) for c in lex.contempt):
         _add_form(a, "command" if not low.startswith("what") else "question")
         if low.startswith(("stop ", "quit ")):
             _analyse_command(s, a, lex)
+        return
+    ab = _ASKED_BEFORE.search(s)
+    if ab:
+        _add_form(a, "absolute")
+        if not a.behaviour:
+            a.behaviour = f"I have to ask you more than once {'not ' if ab.group(1) else ''}to {_second_person_text(ab.group(2).strip())}"
+            a.past = False
+        return
+    hh = _HOW_HARD.search(s)
+    if hh:
+        _add_form(a, "question")
+        if not a.behaviour:
+            a.behaviour = f"you don't {_second_person_text(hh.group(1).strip())}"
+            a.past = False
         return
     hm = _HOW_MANY.search(s)
     if hm:
         _add_form(a, "question")
         if not a.behaviour:
             a.behaviour = f"I have to ask you more than once {'not ' if hm.group(1) else ''}to {hm.group(2).strip()}"
+            a.past = False
+        return
+    bo = _BECAUSE_OF_YOUR.search(s)
+    if bo and re.search(r"\b(?:because of|thanks to)\b", bo.group(0), re.I):
+        _add_form(a, "fault")
+        if not a.behaviour:
+            a.behaviour = f"you {gerund_to_base(bo.group(1), '')}"
             a.past = False
         return
     fm = _FAULT.search(s)
@@ -517,10 +573,17 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon) -> None:
         _add_form(a, "third_person")
         if a.partner is None:
             a.partner = subj.lower_ if subj.lower_ not in {"he", "she", "they"} else None
-    if verb.lemma_ == "make" and any(c.lower_ == "me" for c in verb.subtree if c.head.i != verb.i or c.dep_ in {"nsubj", "dobj"}):
+    if _is_causal(verb):
         _analyse_causal(verb, a, lex, third=third)
         return
     label = _label_of(verb, lex)
+    if not label:
+        for t in doc:
+            if t.i != verb.i and t.lemma_ == "be" and _subject(t) is not None and (_is_you(_subject(t)) or _is_partner(_subject(t))):
+                other = _label_of(t, lex)
+                if other:
+                    _add_form(a, "label")
+                    a.label = a.label or other
     if label:
         _add_form(a, "label")
         a.label = a.label or label
@@ -528,8 +591,14 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon) -> None:
             a.topic = lex.topic_of(s)
         _set_feeling(a, own_f, own_pf)
         return
-    if verb.lemma_ in VERDICT_VERBS:
+    if verb.lemma_ in VERDICT_VERBS and _is_verdict(verb):
         _add_form(a, "fault")
+        how = _means_behaviour(verb)
+        if how and not a.behaviour:
+            a.behaviour, a.past = how, _verb_tense_past(verb)
+        _set_feeling(a, own_f, own_pf)
+        return
+    if verb.lemma_ in NON_OBSERVABLE and not any(c.dep_ == "xcomp" for c in verb.children):
         _set_feeling(a, own_f, own_pf)
         return
     if verb.lemma_ in {"feel", "think"} and subj is not None and subj.lower_ in {"i"}:
@@ -549,6 +618,47 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon) -> None:
                 a.behaviour = f"{prefix}you {body}" if prefix else f"you {body}"
             a.past = past
     _set_feeling(a, own_f, own_pf)
+
+
+def _is_causal(verb) -> bool:  # noqa: ANN001
+    """'you make me angry', 'you drive me crazy', 'it makes me sad when…' (not 'make plans without asking me')."""
+    if verb.lemma_ not in CAUSAL_VERBS:
+        return False
+    for c in verb.children:
+        if c.dep_ in {"dobj", "nsubj"} and c.lower_ == "me":
+            return True
+        if c.dep_ in {"ccomp", "xcomp", "oprd"} and any(g.lower_ == "me" and g.dep_ in {"nsubj", "dobj"} for g in c.children):
+            return True
+    return False
+
+
+def _is_verdict(verb) -> bool:  # noqa: ANN001
+    """'you ruined my birthday' is a verdict; 'you wrecked the car' is something that happened."""
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    return obj is None or obj.lower_ in OCCASIONS or obj.lemma_ in OCCASIONS
+
+
+def _means_behaviour(verb) -> str | None:  # noqa: ANN001
+    """'…ruined dinner with your sulking' / '…by working late' -> the behaviour inside."""
+    past = _verb_tense_past(verb)
+    for t in verb.subtree:
+        if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "by":
+            body, _ = render_clause(t, third_person=True)
+            base = gerund_to_base(t.text, t.lemma_)
+            verb_form = past_tense(base) if past else base
+            return "you " + re.sub(rf"^{re.escape(t.text)}\b", verb_form, body)
+        if t.dep_ == "pobj" and t.lower_.endswith("ing") and t.head.lower_ in {"with", "by"} and any(
+            p.lower_ in {"your", "his", "her", "their"} for p in t.children
+        ):
+            base = gerund_to_base(t.text, t.lemma_)
+            return "you " + (past_tense(base) if past else base)
+    return None
+
+
+def _second_person_text(text: str) -> str:
+    """Pronouns of a reported request in second person: 'call his mum' -> 'call your mum'."""
+    text = re.sub(r"\b(?:his|their)\b", "your", text, flags=re.I)
+    return re.sub(r"\b(?:him|them)\b", "you", text, flags=re.I)
 
 
 def _first_word(doc):  # noqa: ANN001, ANN202
@@ -593,7 +703,27 @@ def _analyse_causal(make, a: Analysis, lex: Lexicon, third: bool) -> None:  # no
     _add_form(a, "causal")
     past = make.tag_ == "VBD"
     f, pf, vp = _feeling_after_make(make, lex)
-    if vp is not None:
+    sent_text = make.doc.text
+    because = re.search(r"\bbecause (?:you|he|she|they) (.+)$", sent_text, re.I)
+    if because and not a.behaviour:
+        sub = Analysis(text=because.group(0))
+        _analyse_sentence("you " + because.group(1), sub, lex)
+        if sub.behaviour:
+            a.behaviour, a.past = sub.behaviour, sub.past
+    if not a.behaviour:
+        how = _means_behaviour(make)
+        if how:
+            a.behaviour, a.past = how, past
+    if vp is not None and vp.lemma_ in {"look", "seem", "sound"}:
+        word = next((c.lower_ for c in vp.children if c.dep_ in {"acomp", "oprd", "attr"}), None)
+        if word:
+            _set_feeling(a, word if word in lex.feelings else None, lex.pseudo.get(word))
+        vp = None
+    if vp is not None and vp.pos_ == "ADJ":
+        if not a.behaviour:
+            a.behaviour = f"I {'was' if past else 'am'} {' '.join(x.text for x in vp.subtree)}"
+            a.past = past
+    elif vp is not None:
         lemma = vp.lemma_.lower()
         if lemma in {"cry", "sick", "sad"}:
             _set_feeling(a, None, lex.pseudo.get(lemma))
@@ -604,8 +734,12 @@ def _analyse_causal(make, a: Analysis, lex: Lexicon, third: bool) -> None:  # no
             a.past = past
     else:
         _set_feeling(a, f, pf)
+    if not a.behaviour:
+        how = _means_behaviour(make)
+        if how:
+            a.behaviour, a.past = how, past
     for c in make.children:
-        if c.dep_ == "advcl" and any(m.lower_ in {"when", "whenever", "every", "if", "by", "with"} for m in c.children) and not a.behaviour:
+        if c.dep_ == "advcl" and any(m.lower_ in {"when", "whenever", "every", "if", "by", "with", "because", "since"} for m in c.children) and not a.behaviour:
             s = _subject(c)
             third_here = s is not None and _is_partner(s)
             body, p = render_clause(c, third_person=third_here or third)
@@ -635,6 +769,12 @@ def _analyse_command(s: str, a: Analysis, lex: Lexicon, doc=None) -> None:  # no
         body = re.sub(rf"^{re.escape(comp.text)}\b", gerund_to_base(comp.text, comp.lemma_), body)
         if not a.behaviour:
             a.behaviour = f"you {body}"
+        return
+    if doc[0].lower_ not in {"don't", "do"} and root.tag_ == "VB" and root.lemma_ not in {"stop", "quit"}:
+        # "Pick up your socks for once" -> "When you don't pick up your socks".
+        body, _ = render_clause(root, third_person=False)
+        if body and len(body.split()) >= 2 and not a.behaviour:
+            a.behaviour = f"you don't {body}"
         return
     if doc[0].lower_ in {"don't", "do"} and len(doc) > 2:
         verb = root if root.lower_ not in {"do", "don't"} else None
@@ -758,6 +898,12 @@ def feeling_from_answer(raw: object) -> tuple[str | None, PseudoFeeling | None, 
     return None, None, False
 
 
+_LABEL_NOUNS = {
+    "slob", "liar", "jerk", "idiot", "child", "baby", "loser", "nag", "pig", "brat", "coward", "hypocrite", "workaholic",
+    "bully", "martyr", "mess", "joke", "disaster", "failure",
+}
+
+
 def carries_blame(sentence: str) -> list[str]:
     """What in a finished reframe would still sound like blame (used by tests and the scorer)."""
     lex = load()
@@ -770,6 +916,9 @@ def carries_blame(sentence: str) -> list[str]:
     if re.search(r"\bi (?:feel|felt) (?:like|that|as if) ", low):
         problems.append("I feel that you")
     words = set(re.findall(r"[a-z-]+", low))
-    if words & {w for w in lex.labels if " " not in w and w not in ROLE_NOUNS and w not in lex.feelings}:
+    adjective_labels = {w for w in lex.labels if " " not in w and w not in ROLE_NOUNS and w not in lex.feelings and w not in _LABEL_NOUNS}
+    if words & adjective_labels or re.search(
+        r"\b(?:a|an|such a|such an) (?:" + "|".join(sorted(_LABEL_NOUNS)) + r")\b", low
+    ):
         problems.append("label")
     return problems
