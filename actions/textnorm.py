@@ -16,6 +16,7 @@ MAX_ANALYSED_CHARS = 1000
 """Longer messages are analysed only up to here; the reply says so."""
 
 _TAG = re.compile(r"<[^>]{0,200}>")
+_SCRIPT = re.compile(r"<(script|style)\b[^>]{0,200}>.*?(?:</\1\s*>|$)", re.I | re.S)
 _SPACE = re.compile(r"\s+")
 _REPEAT = re.compile(r"([!?.])\1+")
 
@@ -134,7 +135,7 @@ def clean(raw: object, limit: int = MAX_ANALYSED_CHARS) -> CleanText:
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     had_html = bool(_TAG.search(text))
-    text = html.unescape(_TAG.sub(" ", text))
+    text = html.unescape(_TAG.sub(" ", _SCRIPT.sub(" ", text)))
     emoji = [ch for ch in text if is_emoji(ch)]
     text = "".join(" " if is_emoji(ch) else ch for ch in text)
     text = "".join(ch for ch in text if ch.isprintable() or ch in "\n\t")
@@ -151,18 +152,125 @@ def clean(raw: object, limit: int = MAX_ANALYSED_CHARS) -> CleanText:
 
 
 _ENGLISH_HINTS = {
-    "the", "you", "your", "you're", "i", "i'm", "me", "my", "and", "to", "a", "is", "are", "it", "it's",
-    "never", "always", "what", "why", "how", "when", "do", "don't", "he", "she", "we", "they", "of",
-    "in", "on", "that", "this", "so", "not", "can", "feel", "with", "be", "was", "were", "just", "hi",
-    "hello", "hey", "thanks", "ok", "okay", "yes", "no", "please", "help", "make", "made", "stop", "up",
+    "the",
+    "you",
+    "your",
+    "you're",
+    "i",
+    "i'm",
+    "me",
+    "my",
+    "and",
+    "to",
+    "a",
+    "is",
+    "are",
+    "it",
+    "it's",
+    "never",
+    "always",
+    "what",
+    "why",
+    "how",
+    "when",
+    "do",
+    "don't",
+    "he",
+    "she",
+    "we",
+    "they",
+    "of",
+    "in",
+    "on",
+    "that",
+    "this",
+    "so",
+    "not",
+    "can",
+    "feel",
+    "with",
+    "be",
+    "was",
+    "were",
+    "just",
+    "hi",
+    "hello",
+    "hey",
+    "thanks",
+    "ok",
+    "okay",
+    "yes",
+    "no",
+    "please",
+    "help",
+    "make",
+    "made",
+    "stop",
+    "up",
 }
 _FOREIGN_HINTS = {
     # Spanish, French, German, Portuguese, Italian, Dutch function words.
-    "el", "la", "los", "las", "que", "por", "para", "nunca", "siempre", "eres", "tu", "mi", "muy", "pero",
-    "le", "les", "des", "est", "pas", "jamais", "toujours", "je", "et", "tu", "mon", "ma", "une", "vous",
-    "der", "die", "das", "und", "nicht", "ich", "du", "immer", "nie", "mich", "mir", "bist", "ist",
-    "não", "voce", "você", "sempre", "eu", "meu", "minha", "com", "uma", "sei", "sono", "mai", "della",
-    "het", "een", "niet", "jij", "altijd", "nooit", "mij", "ik",
+    "el",
+    "la",
+    "los",
+    "las",
+    "que",
+    "por",
+    "para",
+    "nunca",
+    "siempre",
+    "eres",
+    "tu",
+    "mi",
+    "muy",
+    "pero",
+    "le",
+    "les",
+    "des",
+    "est",
+    "pas",
+    "jamais",
+    "toujours",
+    "je",
+    "et",
+    "mon",
+    "ma",
+    "une",
+    "vous",
+    "der",
+    "die",
+    "das",
+    "und",
+    "nicht",
+    "ich",
+    "du",
+    "immer",
+    "nie",
+    "mich",
+    "mir",
+    "bist",
+    "ist",
+    "não",
+    "voce",
+    "você",
+    "sempre",
+    "eu",
+    "meu",
+    "minha",
+    "com",
+    "uma",
+    "sei",
+    "sono",
+    "mai",
+    "della",
+    "het",
+    "een",
+    "niet",
+    "jij",
+    "altijd",
+    "nooit",
+    "mij",
+    "ik",
 }
 
 
@@ -175,7 +283,7 @@ def looks_non_english(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
         return False
-    non_latin = sum(1 for ch in letters if not ("LATIN" in unicodedata.name(ch, "")))
+    non_latin = sum(1 for ch in letters if "LATIN" not in unicodedata.name(ch, ""))
     if non_latin / len(letters) > 0.5:
         return True
     words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower())

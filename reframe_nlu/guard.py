@@ -8,7 +8,7 @@ What it changed is recorded under `reframe_guard` in the parse result for evalua
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -28,21 +28,21 @@ class InputGuard(GraphComponent):
     """Overrides the intent for crisis, empty and non-English messages."""
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> Dict[str, Any]:
         return {"safety_intent": "safety", "other_intent": "out_of_scope"}
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
+    def __init__(self, config: Dict[str, Any]) -> None:
         self._safety_intent = config["safety_intent"]
         self._other_intent = config["other_intent"]
 
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "InputGuard":
+    ) -> InputGuard:
         return cls(config)
 
     def process(self, messages: List[Message]) -> List[Message]:

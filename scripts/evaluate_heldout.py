@@ -21,11 +21,10 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 import yaml  # noqa: E402
 
-from actions import blame, safety  # noqa: E402
+from actions import safety  # noqa: E402
 from evaluation import baseline, quality  # noqa: E402
 
 HELDOUT = ROOT / "tests" / "heldout" / "nlu_heldout.yml"
-GOLD = ROOT / "tests" / "heldout" / "reframe_gold.yml"
 THRESHOLDS = {"blame_precision": 0.95, "blame_recall": 0.95, "safety_recall": 1.0, "reframe_quality": 0.90}
 
 
@@ -84,27 +83,24 @@ def reframe_quality(gold_items: list[dict]) -> dict:
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--model", default=str(ROOT / "models" / "reframe.tar.gz"))
-    ap.add_argument("--out", default=str(ROOT / "reports" / "heldout.json"))
-    ap.add_argument("--no-fail", action="store_true", help="report only; never exit 1")
-    args = ap.parse_args(argv)
-    logging.disable(logging.WARNING)
+SETS = {
+    "heldout": (ROOT / "tests" / "heldout" / "nlu_heldout.yml", ROOT / "tests" / "heldout" / "reframe_gold.yml"),
+    "blind": (ROOT / "tests" / "blind" / "nlu_blind.yml", ROOT / "tests" / "blind" / "reframe_gold.yml"),
+}
 
-    examples = load_examples()
+
+def evaluate(agent_parses: list[dict], examples: list[tuple[str, str]], gold_items: list[dict]) -> dict:
+    """All figures for one evaluation set."""
     texts = [t for _, t in examples]
     gold_intents = [i for i, _ in examples]
-    parses = asyncio.run(parse_all(args.model, texts))
-    final = [p["intent"]["name"] for p in parses]
-    # intent_ranking after an override starts with the override; take the model's own top intent.
+    final = [p["intent"]["name"] for p in agent_parses]
+    # After a guard override the ranking starts with the override; the model's own top intent is kept aside.
     model_only = [
-        (p.get("reframe_guard") or {}).get("model_intent") or (p.get("intent_ranking") or [{}])[0].get("name") for p in parses
+        (p.get("reframe_guard") or {}).get("model_intent") or (p.get("intent_ranking") or [{}])[0].get("name") for p in agent_parses
     ]
-
     gold_blame = [is_blame(i) for i in gold_intents]
     gold_safety = [is_safety(i) for i in gold_intents]
-    report = {
+    return {
         "n_examples": len(examples),
         "counts": dict(Counter(gold_intents)),
         "blame": prf(gold_blame, [is_blame(i) for i in final]),
@@ -119,42 +115,79 @@ def main(argv: list[str] | None = None) -> int:
             for t, g, f in zip(texts, gold_intents, final)
             if is_blame(g) != is_blame(f) or is_safety(g) != is_safety(f)
         ],
+        "reframe": reframe_quality(gold_items),
     }
-    gold_items = yaml.safe_load(GOLD.read_text(encoding="utf-8"))["items"]
-    report["reframe"] = reframe_quality(gold_items)
+
+
+def print_report(name: str, report: dict, verbose: bool) -> None:
+    b, bb, s, r = report["blame"], report["blame_baseline"], report["safety_system"], report["reframe"]
+    print(f"\n== {name}: {report['n_examples']} examples {report['counts']}")
+    print(f"{'metric':36} {'Reframe':>8} {'keyword baseline':>17}")
+    print(f"{'blame precision':36} {b['precision']:8.3f} {bb['precision']:17.3f}")
+    print(f"{'blame recall':36} {b['recall']:8.3f} {bb['recall']:17.3f}")
+    print(f"{'blame F1':36} {b['f1']:8.3f} {bb['f1']:17.3f}")
+    print(f"{'safety recall (model + guard)':36} {s['recall']:8.3f} {report['safety_baseline']['recall']:17.3f}")
+    print(f"{'safety recall (model alone)':36} {report['safety_model_only']['recall']:8.3f}")
+    print(f"{'safety recall (rules alone)':36} {report['safety_rules_only']['recall']:8.3f}")
+    print(f"{'safety precision (model + guard)':36} {s['precision']:8.3f} {report['safety_baseline']['precision']:17.3f}")
+    print(f"{'reframe quality (n=' + str(r['n']) + ')':36} {r['rate']:8.3f} {r['baseline_rate']:17.3f}")
+    print(f"{'intent accuracy (all intents)':36} {report['intent_accuracy']:8.3f}")
+    if verbose:
+        for e in report["errors"]:
+            print(f"  NLU miss: gold={e['gold']:12} predicted={e['predicted']:14} {e['text']}")
+        for f in r["failures"]:
+            print(f"  reframe miss: {f['text']!r} -> {f['output']!r} {f['problems']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--model", default=str(ROOT / "models" / "reframe.tar.gz"))
+    ap.add_argument("--out", default=str(ROOT / "reports" / "heldout.json"))
+    ap.add_argument("--sets", default="heldout,blind", help="comma-separated: heldout, blind")
+    ap.add_argument("--verbose", action="store_true", help="list every miss")
+    ap.add_argument("--no-fail", action="store_true", help="report only; never exit 1")
+    args = ap.parse_args(argv)
+    quiet()
+
+    names = [n.strip() for n in args.sets.split(",") if n.strip()]
+    loaded = {n: (load_examples(SETS[n][0]), yaml.safe_load(SETS[n][1].read_text(encoding="utf-8"))["items"]) for n in names}
+    all_texts = [t for n in names for _, t in loaded[n][0]]
+    parses = asyncio.run(parse_all(args.model, all_texts))
+    reports, i = {}, 0
+    for n in names:
+        examples, gold = loaded[n]
+        reports[n] = evaluate(parses[i : i + len(examples)], examples, gold)
+        i += len(examples)
+        print_report(n, reports[n], args.verbose)
 
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    Path(args.out).write_text(json.dumps(reports, indent=2, ensure_ascii=False), encoding="utf-8")
 
-    b, bb, s, r = report["blame"], report["blame_baseline"], report["safety_system"], report["reframe"]
-    print(f"held-out examples: {report['n_examples']}  ({report['counts']})")
-    print(f"{'metric':34} {'Reframe':>8} {'keyword baseline':>17}")
-    print(f"{'blame precision':34} {b['precision']:8.3f} {bb['precision']:17.3f}")
-    print(f"{'blame recall':34} {b['recall']:8.3f} {bb['recall']:17.3f}")
-    print(f"{'blame F1':34} {b['f1']:8.3f} {bb['f1']:17.3f}")
-    print(f"{'safety recall (model + guard)':34} {s['recall']:8.3f} {report['safety_baseline']['recall']:17.3f}")
-    print(f"{'safety recall (model alone)':34} {report['safety_model_only']['recall']:8.3f}")
-    print(f"{'safety recall (rules alone)':34} {report['safety_rules_only']['recall']:8.3f}")
-    print(f"{'safety precision (model + guard)':34} {s['precision']:8.3f} {report['safety_baseline']['precision']:17.3f}")
-    print(f"{'reframe quality (n=' + str(r['n']) + ')':34} {r['rate']:8.3f} {r['baseline_rate']:17.3f}")
-    print(f"{'intent accuracy (all intents)':34} {report['intent_accuracy']:8.3f}")
-    for e in report["errors"]:
-        print(f"  NLU miss: gold={e['gold']:12} predicted={e['predicted']:14} {e['text']}")
-    for f in r["failures"]:
-        print(f"  reframe miss: {f['text']!r} -> {f['output']!r} {f['problems']}")
-
-    figures = {
-        "blame_precision": b["precision"],
-        "blame_recall": b["recall"],
-        "safety_recall": s["recall"],
-        "reframe_quality": r["rate"],
-    }
-    failed = {k: v for k, v in figures.items() if v < THRESHOLDS[k]}
+    failed = {}
+    for n, rep in reports.items():
+        figures = {
+            "blame_precision": rep["blame"]["precision"],
+            "blame_recall": rep["blame"]["recall"],
+            "safety_recall": rep["safety_system"]["recall"],
+            "reframe_quality": rep["reframe"]["rate"],
+        }
+        failed.update({f"{n}.{k}": v for k, v in figures.items() if v < THRESHOLDS[k]})
     if failed:
-        print(f"BELOW THRESHOLD: {failed} (thresholds {THRESHOLDS})")
+        print(f"\nBELOW THRESHOLD: {failed} (thresholds {THRESHOLDS})")
         return 0 if args.no_fail else 1
-    print("held-out evaluation: all thresholds met")
+    print("\nheld-out evaluation: all thresholds met")
     return 0
+
+
+def quiet() -> None:
+    """Rasa logs every parse at debug level through structlog; keep the report readable."""
+    logging.disable(logging.WARNING)
+    try:
+        import structlog
+
+        structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
+    except ImportError:
+        pass
 
 
 if __name__ == "__main__":

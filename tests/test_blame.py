@@ -77,8 +77,18 @@ def test_past_tense_stays_past(text, expected):
     assert reframe_sentence(a.behaviour, "hurt", a.past).startswith(expected)
 
 
-@pytest.mark.parametrize("text", ["You're so selfish.", "You are lazy", "you're such a slob", "Grow up.", "What is wrong with you?",
-                                  "You're a terrible listener", "you're useless with money"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You're so selfish.",
+        "You are lazy",
+        "you're such a slob",
+        "Grow up.",
+        "What is wrong with you?",
+        "You're a terrible listener",
+        "you're useless with money",
+    ],
+)
 def test_labels_and_contempt_ask_what_they_did(text):
     a = analyse(text)
     assert a.behaviour is None

@@ -1,0 +1,35 @@
+"""Fail if any held-out or blind example also appears in the training data (after normalising case and punctuation)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def examples(path: Path) -> list[str]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [line.strip()[2:] for b in data.get("nlu", []) for line in b.get("examples", "").splitlines() if line.strip().startswith("- ")]
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def overlaps() -> list[tuple[str, str]]:
+    train = {norm(t) for p in (ROOT / "data" / "nlu").glob("*.yml") for t in examples(p)}
+    out = []
+    for p in [ROOT / "tests" / "heldout" / "nlu_heldout.yml", ROOT / "tests" / "blind" / "nlu_blind.yml"]:
+        out += [(p.name, t) for t in examples(p) if norm(t) in train]
+    return out
+
+
+if __name__ == "__main__":
+    found = overlaps()
+    for name, text in found:
+        print(f"{name}: {text}")
+    sys.exit(1 if found else 0)

@@ -1,0 +1,237 @@
+"""Action classes, driven the way the action server drives them: a Tracker in, messages and events out."""
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.actions import (
+    STOPPED,
+    ActionAnalyseBlame,
+    ActionAskBehaviour,
+    ActionAskFeeling,
+    ActionExplainStrategy,
+    ActionGiveReframe,
+    ActionHandleOther,
+    ActionIStatement,
+    ActionSafety,
+    ValidateReframeForm,
+)
+
+DOMAIN: dict = {}
+
+
+def tracker(
+    text: str = "", intent: str = "blame", slots: dict | None = None, entities: list | None = None, active_loop: str | None = None
+) -> Tracker:
+    return Tracker(
+        sender_id="test-user",
+        slots=slots or {},
+        latest_message={"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": entities or []},
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={"name": active_loop} if active_loop else {},
+        latest_action_name="action_listen",
+    )
+
+
+def run(action, t: Tracker):
+    d = CollectingDispatcher()
+    events = action.run(d, t, DOMAIN)
+    return d.messages, {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def texts(messages) -> str:
+    return "\n".join(m.get("text") or "" for m in messages)
+
+
+def test_analyse_fills_both_slots_for_a_complete_blame():
+    msgs, slots = run(ActionAnalyseBlame(), tracker("You make me so angry when you ignore my texts."))
+    assert slots["behaviour"] == "you ignore my texts"
+    assert slots["feeling"] == "angry"
+    assert slots["strategy"] == "not_powerless"
+    assert msgs == []
+
+
+def test_analyse_third_person_says_who_to_talk_to():
+    msgs, slots = run(ActionAnalyseBlame(), tracker("My husband never listens"))
+    assert slots["behaviour"] == "you don't listen"
+    assert slots["feeling"] is None
+    assert "your husband" in texts(msgs)
+
+
+def test_analyse_refuses_to_reframe_a_crisis_even_if_nlu_said_blame():
+    msgs, slots = run(ActionAnalyseBlame(), tracker("You make me want to kill myself"))
+    assert slots["behaviour"] == STOPPED and slots["feeling"] == STOPPED
+    assert "988" in texts(msgs)
+    assert "When you" not in texts(msgs)
+
+
+def test_ask_feeling_shows_sentence_so_far_and_three_or_four_buttons():
+    d = CollectingDispatcher()
+    ActionAskFeeling().run(
+        d, tracker(slots={"behaviour": "you don't listen to me", "suggestions": ["hurt", "lonely", "frustrated", "unimportant"]}), DOMAIN
+    )
+    assert "When you don't listen to me, I feel …" in d.messages[0]["text"]
+    buttons = d.messages[0]["buttons"]
+    assert 3 <= len(buttons) <= 4
+    assert buttons[0]["payload"] == '/inform{"feeling": "hurt"}'
+
+
+def test_ask_behaviour_for_a_label_explains_why():
+    d = CollectingDispatcher()
+    ActionAskBehaviour().run(d, tracker(slots={"blame_forms": ["label"]}), DOMAIN)
+    assert "verdict" in d.messages[0]["text"]
+
+
+def _validate(slot: str, value: str, slots: dict | None = None):
+    d = CollectingDispatcher()
+    base = {"requested_slot": slot}
+    base.update(slots or {})
+    v = ValidateReframeForm()
+    out = getattr(v, f"validate_{slot}")(value, d, tracker(value, "inform", base, active_loop="reframe_form"), DOMAIN)
+    return d.messages, out
+
+
+def test_behaviour_answer_is_turned_into_second_person():
+    _, out = _validate("behaviour", "he ate the last slice without asking")
+    assert out["behaviour"] == "you ate the last slice without asking"
+    assert out["past"] is True
+
+
+def test_nonsense_behaviour_is_asked_again_then_dropped_kindly():
+    _, out = _validate("behaviour", "idk")
+    assert out["behaviour"] is None and out["retries"] == 1
+    msgs, out = _validate("behaviour", "idk", {"retries": 2})
+    assert out["behaviour"] == STOPPED
+    assert "leave this one" in texts(msgs)
+
+
+def test_pseudo_feeling_answer_gets_a_gentle_note_and_new_options():
+    msgs, out = _validate("feeling", "ignored")
+    assert out["feeling"] is None
+    assert out["suggestions"] == ["hurt", "lonely", "unimportant"]
+    assert "describes what they did" in texts(msgs)
+
+
+def test_real_feeling_answer_is_accepted():
+    _, out = _validate("feeling", "I felt really lonely")
+    assert out["feeling"] == "lonely"
+
+
+def test_crisis_inside_the_form_stops_it():
+    msgs, out = _validate("feeling", "I want to end my life")
+    assert out == {"behaviour": STOPPED, "feeling": STOPPED}
+    assert "988" in texts(msgs)
+
+
+def test_give_reframe_sends_sentence_why_and_strategy_button():
+    msgs, slots = run(
+        ActionGiveReframe(),
+        tracker(
+            "hurt",
+            "inform",
+            {
+                "behaviour": "you don't listen to me",
+                "feeling": "hurt",
+                "past": False,
+                "strategy": "dont_build_a_case",
+                "blame_text": "You never listen to me!",
+            },
+        ),
+    )
+    assert '"When you don\'t listen to me, I feel hurt."' in texts(msgs)
+    assert "Why it helps:" in texts(msgs)
+    assert "Don't build a case" in texts(msgs)
+    assert msgs[1]["buttons"][0]["payload"] == '/more_info{"strategy": "dont_build_a_case"}'
+    assert slots["behaviour"] is None and slots["feeling"] is None  # ready for the next one
+
+
+def test_give_reframe_checks_safety_again():
+    msgs, _ = run(
+        ActionGiveReframe(), tracker("scared", "inform", {"behaviour": "you hit me", "feeling": "scared", "blame_text": "you hit me"})
+    )
+    assert "When you" not in texts(msgs)
+    assert "1-800-799-7233" in texts(msgs)
+
+
+def test_give_reframe_does_nothing_after_a_stop():
+    msgs, _ = run(ActionGiveReframe(), tracker("", "inform", {"behaviour": STOPPED, "feeling": STOPPED}))
+    assert msgs == []
+
+
+@pytest.mark.parametrize(
+    "question, name",
+    [
+        ("why do I pull away when someone gets close?", "Pushing away closeness"),
+        ("what is building a case?", "Don't build a case"),
+        ("when should we talk about it?", "Talk in non-heated moments"),
+        ("we feel like roommates lately", "Drifting into roommates"),
+        ("how do I stop walking on eggshells?", "Walking on eggshells"),
+    ],
+)
+def test_explain_strategy_in_plain_words(question, name):
+    msgs, slots = run(ActionExplainStrategy(), tracker(question, "ask_strategy"))
+    assert texts(msgs).startswith(name)
+    assert "One thing to try:" in texts(msgs)
+
+
+def test_tell_me_more_button_uses_the_entity():
+    msgs, slots = run(
+        ActionExplainStrategy(),
+        tracker('/more_info{"strategy": "vulnerability"}', "more_info", entities=[{"entity": "strategy", "value": "vulnerability"}]),
+    )
+    assert texts(msgs).startswith("Vulnerability")
+    assert slots["strategy"] == "vulnerability"
+
+
+def test_unknown_strategy_offers_a_menu():
+    msgs, _ = run(ActionExplainStrategy(), tracker("what about the zebra method?", "ask_strategy"))
+    assert msgs[0]["buttons"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I feel hurt when plans change last minute", "clear way to say it"),
+        ("I feel ignored when you're on your phone", "describes what they did"),
+        ("I feel that you don't care", "thought about them"),
+    ],
+)
+def test_i_statements_are_acknowledged_not_corrected(text, expected):
+    msgs, _ = run(ActionIStatement(), tracker(text, "i_statement"))
+    assert expected in texts(msgs)
+    assert "When you" not in texts(msgs).split("\n")[0][:10]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("Nunca me escuchas y siempre llegas tarde", "English"),
+        ("what's the weather in Paris", "not sure I can help"),
+        ("<script>alert(1)</script>", "empty"),
+        ("x" * 10000, "not sure I can help"),
+    ],
+)
+def test_other_messages_get_a_clear_kind_answer(text, expected):
+    msgs, _ = run(ActionHandleOther(), tracker(text, "out_of_scope"))
+    assert expected in texts(msgs)
+    assert "<script>" not in texts(msgs)
+
+
+def test_safety_action_names_crisis_lines_and_no_reframe():
+    msgs, _ = run(ActionSafety(), tracker("he hit me again last night", "safety"))
+    out = texts(msgs)
+    assert "988" in out and "1-800-799-7233" in out and "findahelpline.com" in out
+    assert "not a communication problem" in out
+    assert "When you" not in out
+
+
+def test_slotset_events_are_real_events():
+    d = CollectingDispatcher()
+    events = ActionAnalyseBlame().run(d, tracker("You never listen"), DOMAIN)
+    assert all(isinstance(e, dict) and e["event"] == "slot" for e in events)
+    assert SlotSet("blame_text", "You never listen") in events

@@ -1,0 +1,178 @@
+"""End to end through the REST channel: the real Rasa server, the real action server, the trained model.
+
+Run with `make e2e` (part of `make test`). Starts both servers on spare ports with a SQLite tracker
+store in a temporary folder, and restarts them once to prove a conversation survives a restart.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL = ROOT / "models" / "reframe.tar.gz"
+RASA_PORT = int(os.environ.get("E2E_RASA_PORT", "5105"))
+ACTIONS_PORT = int(os.environ.get("E2E_ACTIONS_PORT", "5155"))
+URL = f"http://localhost:{RASA_PORT}/webhooks/rest/webhook"
+
+pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not MODEL.exists(), reason="train first: make train")]
+
+
+class Servers:
+    """scripts/run.sh in the background, exactly as `make run` starts it."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.workdir = workdir
+        self.endpoints = workdir / "endpoints.yml"
+        self.endpoints.write_text(
+            f'action_endpoint:\n  url: "http://localhost:{ACTIONS_PORT}/webhook"\n'
+            f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{workdir / "tracker.db"}"\n',
+            encoding="utf-8",
+        )
+        self.proc: subprocess.Popen | None = None
+        self.log = open(workdir / "servers.log", "ab")  # noqa: SIM115
+
+    def start(self) -> None:
+        env = dict(os.environ, RASA_PORT=str(RASA_PORT), ACTIONS_PORT=str(ACTIONS_PORT), REFRAME_ENDPOINTS=str(self.endpoints))
+        self.proc = subprocess.Popen(
+            [str(ROOT / "scripts" / "run.sh")], cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        deadline = time.time() + 240
+        while time.time() < deadline:
+            assert self.proc.poll() is None, (self.workdir / "servers.log").read_text(errors="ignore")[-3000:]
+            try:
+                ok_rasa = requests.get(f"http://localhost:{RASA_PORT}/", timeout=2).ok
+                ok_actions = requests.get(f"http://localhost:{ACTIONS_PORT}/health", timeout=2).ok
+                if ok_rasa and ok_actions:
+                    return
+            except requests.RequestException:
+                pass
+            time.sleep(1)
+        raise AssertionError("servers did not start within 240 s")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)  # what a service manager sends
+            try:
+                self.proc.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                raise
+        self.proc = None
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory):
+    s = Servers(tmp_path_factory.mktemp("e2e"))
+    s.start()
+    yield s
+    s.stop()
+
+
+def say(sender: str, text: str) -> list[dict]:
+    r = requests.post(URL, json={"sender": sender, "message": text}, timeout=60)
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def joined(messages: list[dict]) -> str:
+    return "\n".join(m.get("text", "") for m in messages)
+
+
+def new_user() -> str:
+    return f"e2e-{uuid.uuid4().hex[:8]}"
+
+
+def test_causal_blame_is_reframed_with_why_and_strategy(servers):
+    out = say(new_user(), "You make me so angry when you ignore my texts.")
+    text = joined(out)
+    assert "When you ignore my texts, I feel angry." in text
+    assert "Why it helps:" in text
+    assert "Don't take a powerless approach" in text
+    buttons = [b for m in out for b in m.get("buttons", [])]
+    assert any("more_info" in b["payload"] for b in buttons)
+
+
+def test_absolute_asks_for_the_feeling_then_finishes(servers):
+    user = new_user()
+    out = say(user, "You never listen to me!")
+    assert "When you don't listen to me, I feel …" in joined(out)
+    buttons = [b for m in out for b in m.get("buttons", [])]
+    assert 3 <= len(buttons) <= 4
+    out = say(user, buttons[0]["payload"])
+    assert f"When you don't listen to me, I feel {buttons[0]['title']}." in joined(out)
+    more = [b for m in out for b in m.get("buttons", [])][0]
+    assert "One thing to try:" in joined(say(user, more["payload"]))
+
+
+def test_label_asks_what_they_did_and_builds_from_the_answer(servers):
+    user = new_user()
+    assert "What did they actually do?" in joined(say(user, "You're so selfish."))
+    assert "When you ate the last slice without asking, I feel" in joined(say(user, "he ate the last slice without asking"))
+    out = joined(say(user, "hurt"))
+    assert "When you ate the last slice without asking, I felt hurt." in out
+
+
+def test_third_person_becomes_what_to_say_to_them(servers):
+    user = new_user()
+    out = joined(say(user, "My husband never listens"))
+    assert "your husband" in out
+    assert "When you don't listen, I feel …" in out
+    assert "You could say to your husband:" in joined(say(user, "lonely"))
+
+
+@pytest.mark.parametrize("text", ["You make me want to kill myself", "You hit me", "he forces me to have sex"])
+def test_crisis_gets_resources_and_no_reframe(servers, text):
+    out = joined(say(new_user(), text))
+    assert "988" in out and "1-800-799-7233" in out
+    assert "When you" not in out
+
+
+def test_crisis_in_the_middle_of_a_reframe(servers):
+    user = new_user()
+    say(user, "You never help with the kids")
+    out = joined(say(user, "he pushed me against the wall last night"))
+    assert "1-800-799-7233" in out and "When you" not in out
+    assert "When you" not in joined(say(user, "hurt"))  # the reframe was stopped, not resumed
+
+
+def test_questions_about_strategies(servers):
+    out = joined(say(new_user(), "what is building a case?"))
+    assert out.startswith("Don't build a case") and "One thing to try:" in out
+
+
+@pytest.mark.parametrize("text", ["you make me so happy", "you always make me laugh"])
+def test_praise_is_welcomed_not_corrected(servers, text):
+    out = joined(say(new_user(), text))
+    assert "When you" not in out and "lovely" in out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("", "empty"),
+        ("Nunca me escuchas y siempre llegas tarde", "English"),
+        ("<img src=x onerror=alert(1)>", "empty"),
+        ("You never listen to me. " * 420, "long message"),
+        ("🙂🙂🙂", "empty"),
+    ],
+)
+def test_bad_input_gets_a_kind_answer(servers, text, expected):
+    out = joined(say(new_user(), text))
+    assert expected in out
+    assert "Traceback" not in out and "<img" not in out
+
+
+def test_a_conversation_survives_a_restart(servers):
+    user = new_user()
+    assert "I feel …" in joined(say(user, "you always leave your dishes in the sink"))
+    servers.stop()
+    servers.start()
+    assert "When you leave your dishes in the sink, I feel frustrated." in joined(say(user, "frustrated"))

@@ -1,0 +1,62 @@
+"""The deterministic safety screen: crises are caught, ordinary complaints are not."""
+
+import pytest
+
+from actions.safety import check, is_crisis, safety_reply
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("You make me want to kill myself", "self_harm"),
+        ("i dont want to live anymore", "self_harm"),
+        ("I've been cutting myself again", "self_harm"),
+        ("You hit me", "violence"),
+        ("he choked me during the argument", "violence"),
+        ("She threatened to take the kids and hurt them", "threat"),
+        ("I'm going to hurt him if he does that again", "threat"),
+        ("he forces me to have sex when I say no", "sexual_coercion"),
+        ("he takes my phone and won't let me see my friends", "control"),
+        ("she controls all the money and gives me an allowance", "control"),
+        ("my ex follows me home from work", "stalking"),
+        ("he tracks my location without asking", "stalking"),
+        ("It's your fault I hurt myself", "self_harm"),
+    ],
+)
+def test_crisis_is_caught_with_its_category(text, category):
+    result = check(text)
+    assert result.flagged
+    assert category in result.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You make me so angry when you ignore my texts",
+        "You never listen to me!",
+        "It's your fault we're late",
+        "You're so selfish",
+        "you're killing me with these puns",
+        "I could murder a coffee",
+        "we should hit the road early",
+        "my husband never helps with the dishes",
+        "you always make me laugh",
+        "",
+    ],
+)
+def test_ordinary_blame_and_figures_of_speech_are_not_flagged(text):
+    assert not is_crisis(text)
+
+
+def test_reply_has_emergency_help_and_crisis_lines_and_no_reframe():
+    reply = safety_reply(("self_harm",))
+    assert "988" in reply
+    assert "1-800-799-7233" in reply
+    assert "findahelpline.com" in reply
+    assert "not a communication problem" in reply
+    assert "When you" not in reply
+
+
+def test_non_string_input_is_safe():
+    assert not is_crisis(None)
+    assert not is_crisis(12345)
