@@ -177,7 +177,7 @@ class ValidateReframeForm(FormValidationAction):
     def validate_behaviour(
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> Dict[str, Any]:
-        if slot_value == STOPPED or (self._prefilled(tracker) and slot_value):
+        if slot_value == STOPPED or self._prefilled(tracker):
             return {"behaviour": slot_value}
         text = str(slot_value or "")
         if safety.is_crisis(text):
@@ -202,7 +202,7 @@ class ValidateReframeForm(FormValidationAction):
     def validate_feeling(
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> Dict[str, Any]:
-        if slot_value == STOPPED or (self._prefilled(tracker) and slot_value):
+        if slot_value == STOPPED or self._prefilled(tracker):
             return {"feeling": slot_value}
         text = str(slot_value or "")
         if safety.is_crisis(text):

@@ -264,6 +264,7 @@ class Analysis:
     partner: str | None = None  # "husband" for third-person blame
     label: str | None = None
     disguised: bool = False
+    contempt: bool = False
     truncated: bool = False
 
     @property
@@ -703,6 +704,7 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon) -> None:
         s = s[lead.end() :]
     low = s.lower()
     if any(re.search(rf"^(?:(?:oh|just|ugh|so|well|and)[, ]+)*{re.escape(c)}\b", low) for c in lex.contempt):
+        a.contempt = True
         _add_form(a, "command" if not low.startswith("what") else "question")
         if low.startswith(("stop ", "quit ")):
             _analyse_command(s, a, lex)
@@ -828,8 +830,9 @@ def _is_causal(verb) -> bool:  # noqa: ANN001
     """'you make me angry', 'you drive me crazy', 'it makes me sad when…' (not 'make plans without asking me')."""
     if verb.lemma_ not in CAUSAL_VERBS:
         return False
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     for c in verb.children:
-        if c.dep_ in {"dobj", "nsubj"} and c.lower_ == "me":
+        if c.dep_ in {"dobj", "nsubj"} and c.lower_ == "me" and len(objects) <= 1:
             return True
         if c.dep_ in {"ccomp", "xcomp", "oprd"} and any(g.lower_ == "me" and g.dep_ in {"nsubj", "dobj"} for g in c.children):
             return True
@@ -1173,3 +1176,49 @@ def carries_blame(sentence: str) -> list[str]:
     if words & adjective_labels or re.search(r"\b(?:a|an|such a|such an) (?:" + "|".join(sorted(_LABEL_NOUNS)) + r")\b", low):
         problems.append("label")
     return problems
+
+
+_WARM = re.compile(
+    r"\b(?:love[ds]?|loving|lovely|happy|happier|laugh\w*|smil\w+|thoughtful|kind(?:ness)?|sweet|brilliant|amazing|awesome|wonderful|"
+    r"best|great|proud|grateful|thank\w*|appreciat\w+|safe|lucky|cheer\w*|support\w*|patient|generous|caring|considerate|helpful|"
+    r"gorgeous|beautiful|fun|funny|adore|special|fantastic|perfect|gentle|well|easier|better|nice|good)\b",
+    re.I,
+)
+_COMPLAINT = re.compile(
+    r"\b(?:late|mess\w*|lazy|ignor\w+|nag\w*|yell\w*|shout\w*|sulk\w*|blam\w+|fault|ruin\w*|stupid|useless|pathetic|"
+    r"whin\w+|interrupt\w*|glued|excuses|lousy|ridiculous|annoying|rude|instead of|without (?:asking|telling)|"
+    r"spoil\w*|wreck\w*|moody|selfish|again)\b",
+    re.I,
+)
+_LOSS = re.compile(r"\b(?:can't|cannot|won't|don't|didn't|doesn't|never|missed|lost|no longer|hate[sd]?|broke|late)\b", re.I)
+_NEGATED_CAUSE = re.compile(r"\b(?:never|don't|doesn't|didn't|not)\s+(?:\w+\s+)?(?:make|makes|made)\s+me\b", re.I)
+
+
+def blame_evidence(raw: object) -> str | None:
+    """Strong, rule-based signs of blame with no warmth in sight, or None.
+
+    Used to back up the statistical classifier when it calls a complaint praise or small talk:
+    a label, a fault phrase, contempt, "you make me <bad feeling>", "I feel that you…", or an
+    absolute next to a complaint word. Any warm word ("thoughtful", "laugh", "love") vetoes it.
+    """
+    cleaned = clean(raw)
+    text = cleaned.text
+    if not text or _WARM.search(text):
+        return None
+    a = analyse(text)
+    lex = load()
+    if a.contempt:
+        return "contempt"
+    if a.label and a.label.split()[-1] in lex.labels:
+        return "label"
+    if "fault" in a.forms and (re.search(r"\b(?:fault|blame)\b", text, re.I) or _COMPLAINT.search(text) or _LOSS.search(text)):
+        return "fault"
+    if a.disguised and a.behaviour:
+        return "disguised"
+    if "causal" in a.forms and not _NEGATED_CAUSE.search(text) and (a.pseudo or (a.feeling in lex.feelings)):
+        return "causal"
+    complaint = _COMPLAINT.search(text)
+    if {"absolute", "third_person"} & set(a.forms) and a.behaviour and complaint:
+        if not re.search(r"\bnever\b(?:\s+\w+){0,2}\s+" + re.escape(complaint.group(0)), text, re.I):
+            return "complaint"
+    return None

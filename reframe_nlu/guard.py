@@ -18,6 +18,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 
 from actions import safety
+from actions.blame import blame_evidence
 from actions.textnorm import clean, looks_non_english
 
 GUARD_KEY = "reframe_guard"
@@ -25,15 +26,37 @@ GUARD_KEY = "reframe_guard"
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class InputGuard(GraphComponent):
-    """Overrides the intent for crisis, empty and non-English messages."""
+    """Overrides the intent for crisis, empty and non-English messages, and backs up blame detection."""
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        return {"safety_intent": "safety", "other_intent": "out_of_scope"}
+        return {
+            "safety_intent": "safety",
+            "other_intent": "out_of_scope",
+            "blame_intent": "blame",
+            # Intents the parser may overrule when it finds strong blame and no warmth.
+            "soft_intents": [
+                "praise",
+                "inform",
+                "i_statement",
+                "chitchat",
+                "stop",
+                "deny",
+                "affirm",
+                "bot_challenge",
+                "nlu_fallback",
+                "out_of_scope",
+                "greet",
+                "goodbye",
+                "thank",
+            ],
+        }
 
     def __init__(self, config: Dict[str, Any]) -> None:
         self._safety_intent = config["safety_intent"]
         self._other_intent = config["other_intent"]
+        self._blame_intent = config.get("blame_intent", "blame")
+        self._soft = set(config.get("soft_intents", []))
 
     @classmethod
     def create(
@@ -62,6 +85,8 @@ class InputGuard(GraphComponent):
             self._override(message, self._other_intent, "empty", predicted)
         elif looks_non_english(text):
             self._override(message, self._other_intent, "non_english", predicted)
+        elif predicted in self._soft and (reason := blame_evidence(text)):
+            self._override(message, self._blame_intent, f"blame_rules:{reason}", predicted)
         else:
             message.set(GUARD_KEY, {"reason": None, "model_intent": predicted}, add_to_output=True)
 

@@ -13,7 +13,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def examples(path: Path) -> list[str]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [line.strip()[2:] for b in data.get("nlu", []) for line in b.get("examples", "").splitlines() if line.strip().startswith("- ")]
+    return [
+        line.strip()[2:]
+        for b in data.get("nlu", [])
+        if "intent" in b
+        for line in b.get("examples", "").splitlines()
+        if line.strip().startswith("- ")
+    ]
 
 
 def norm(text: str) -> str:

@@ -16,6 +16,8 @@ def _intents(paths) -> Counter:
     c: Counter = Counter()
     for p in paths:
         for b in yaml.safe_load(p.read_text(encoding="utf-8"))["nlu"]:
+            if "intent" not in b:
+                continue
             c[b["intent"]] += len([line for line in b["examples"].splitlines() if line.strip().startswith("- ")])
     return c
 

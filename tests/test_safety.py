@@ -60,3 +60,8 @@ def test_reply_has_emergency_help_and_crisis_lines_and_no_reframe():
 def test_non_string_input_is_safe():
     assert not is_crisis(None)
     assert not is_crisis(12345)
+
+
+@pytest.mark.parametrize("text", ["I took too many tablets after our fight", "she swallowed a handful of painkillers"])
+def test_overdose_wording_is_caught(text):
+    assert "self_harm" in check(text).categories

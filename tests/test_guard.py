@@ -1,0 +1,52 @@
+"""The InputGuard NLU component: deterministic overrides after the classifier."""
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from reframe_nlu.guard import GUARD_KEY, InputGuard
+
+
+def guarded(text: str, intent: str) -> Message:
+    m = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.9}, "intent_ranking": [{"name": intent, "confidence": 0.9}]})
+    InputGuard(InputGuard.get_default_config()).process([m])
+    return m
+
+
+@pytest.mark.parametrize(
+    "text, intent", [("You make me want to kill myself", "blame"), ("he hit me again", "greet"), ("I took too many pills", "self_talk")]
+)
+def test_crisis_always_becomes_safety(text, intent):
+    m = guarded(text, intent)
+    assert m.get("intent")["name"] == "safety"
+    assert m.get(GUARD_KEY)["model_intent"] == intent
+
+
+@pytest.mark.parametrize("text", ["", "   ", "🙂", "<br>"])
+def test_empty_goes_to_out_of_scope(text):
+    assert guarded(text, "greet").get("intent")["name"] == "out_of_scope"
+
+
+def test_other_language_goes_to_out_of_scope():
+    assert guarded("Nunca me escuchas y siempre llegas tarde", "blame").get("intent")["name"] == "out_of_scope"
+
+
+@pytest.mark.parametrize("text", ["you're so selfish", "grow up", "it's your fault we missed the ferry", "I feel that you never call"])
+def test_strong_blame_overrules_a_soft_intent(text):
+    m = guarded(text, "praise")
+    assert m.get("intent")["name"] == "blame"
+    assert m.get(GUARD_KEY)["reason"].startswith("blame_rules")
+
+
+@pytest.mark.parametrize(
+    "text", ["you always make me laugh", "you never judge me", "you're so thoughtful", "because of you I feel confident"]
+)
+def test_warm_words_keep_praise(text):
+    assert guarded(text, "praise").get("intent")["name"] == "praise"
+
+
+def test_questions_about_strategies_are_not_overruled():
+    assert guarded("why do you always pull away?", "ask_strategy").get("intent")["name"] == "ask_strategy"
+
+
+def test_button_payloads_pass_untouched():
+    assert guarded('/inform{"feeling": "hurt"}', "inform").get("intent")["name"] == "inform"
