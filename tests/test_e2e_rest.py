@@ -115,7 +115,7 @@ def test_absolute_asks_for_the_feeling_then_finishes(servers):
 def test_label_asks_what_they_did_and_builds_from_the_answer(servers):
     user = new_user()
     assert "What did they actually do?" in joined(say(user, "You're so selfish."))
-    assert "When you ate the last slice without asking, I feel" in joined(say(user, "he ate the last slice without asking"))
+    assert "When you ate the last slice without asking, I felt …" in joined(say(user, "he ate the last slice without asking"))
     out = joined(say(user, "hurt"))
     assert "When you ate the last slice without asking, I felt hurt." in out
 
