@@ -686,6 +686,18 @@ def _set_feeling(a: Analysis, feeling: str | None, pf: PseudoFeeling | None) -> 
         a.feeling = feeling
 
 
+def _ask_again(m: re.Match) -> str:
+    return f"I have to ask you more than once {'not ' if m.group(1) else ''}to {_second_person_text(m.group(2).strip())}"
+
+
+# Whole-sentence shapes whose behaviour is easier to read off than to parse.
+_SENTENCE_TEMPLATES = [
+    (_ASKED_BEFORE, "absolute", _ask_again),
+    (_HOW_HARD, "question", lambda m: f"you don't {_second_person_text(m.group(1).strip())}"),
+    (_HOW_MANY, "question", _ask_again),
+]
+
+
 def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon) -> None:
     """Fill in whatever this sentence adds; earlier sentences win for the behaviour."""
     s = sentence.strip()
@@ -709,27 +721,13 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon) -> None:
         if low.startswith(("stop ", "quit ")):
             _analyse_command(s, a, lex)
         return
-    ab = _ASKED_BEFORE.search(s)
-    if ab:
-        _add_form(a, "absolute")
-        if not a.behaviour:
-            a.behaviour = f"I have to ask you more than once {'not ' if ab.group(1) else ''}to {_second_person_text(ab.group(2).strip())}"
-            a.past = False
-        return
-    hh = _HOW_HARD.search(s)
-    if hh:
-        _add_form(a, "question")
-        if not a.behaviour:
-            a.behaviour = f"you don't {_second_person_text(hh.group(1).strip())}"
-            a.past = False
-        return
-    hm = _HOW_MANY.search(s)
-    if hm:
-        _add_form(a, "question")
-        if not a.behaviour:
-            a.behaviour = f"I have to ask you more than once {'not ' if hm.group(1) else ''}to {hm.group(2).strip()}"
-            a.past = False
-        return
+    for pattern, form, build in _SENTENCE_TEMPLATES:
+        m = pattern.search(s)
+        if m:
+            _add_form(a, form)
+            if not a.behaviour:
+                a.behaviour, a.past = build(m), False
+            return
     bo = _BECAUSE_OF_YOUR.search(s)
     if bo and re.search(r"\b(?:because of|thanks to)\b", bo.group(0), re.I):
         _add_form(a, "fault")

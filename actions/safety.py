@@ -44,7 +44,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("self_harm", r"\bself[- ]?harm\w*"),
     ("self_harm", r"\b(?:took|take|swallow(?:ed)?) (?:all )?(?:the |my |those |these |a bunch of )?(?:pills|tablets|overdose)"),
     ("self_harm", r"\boverdos\w*"),
-    ("self_harm", r"\b(?:took|take|taken|taking|swallow(?:ed)?) (?:too many|a lot of|loads of|lots of|a handful of|a whole (?:packet|bottle) of|all (?:of )?(?:my|the|his|her)) (?:\w+ )?(?:pills|tablets|paracetamol|meds|medication|painkillers)\b"),
+    (
+        "self_harm",
+        r"\b(?:took|take|taken|taking|swallow(?:ed)?) (?:too many|a lot of|loads of|lots of|a handful of|a whole (?:packet|bottle) of|all (?:of )?(?:my|the|his|her)) (?:\w+ )?(?:pills|tablets|paracetamol|meds|medication|painkillers)\b",
+    ),
     ("self_harm", r"\b(?:make|makes|made|making) me (?:want to|wanna) (?:die|disappear|end it|not exist|hurt myself)"),
     ("self_harm", r"\bwish (?:i was|i were|i'd) (?:dead|never born)\b"),
     (
