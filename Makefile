@@ -41,7 +41,7 @@ run: $(MODEL)
 	@scripts/run.sh
 
 lint: $(STAMP)
-	$(BIN)/ruff check actions reframe_nlu scripts tests
+	$(BIN)/ruff check actions reframe_nlu evaluation scripts tests
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not e2e" tests
