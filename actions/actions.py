@@ -20,6 +20,9 @@ from actions.textnorm import clean, looks_non_english
 
 logger = logging.getLogger(__name__)
 
+# The action server imports this module once at start: load spaCy here, not on the first user's message.
+blame.nlp()
+
 STOPPED = "__stopped__"
 """Slot value that ends the form without a reframe (crisis, or the person gave up)."""
 MAX_RETRIES = 2

@@ -192,7 +192,6 @@ IRREGULAR_PAST = {
     "find": "found",
     "hear": "heard",
     "know": "knew",
-    "leave ": "left",
     "meet": "met",
     "pay": "paid",
     "read": "read",
@@ -651,8 +650,10 @@ def analyse(raw: object) -> Analysis:
     text = cleaned.text
     a.topic = lex.topic_of(text)
     doc = nlp()(text)
-    for sent in doc.sents:
-        _analyse_sentence(sent.text.strip(), a, lex)
+    sentences = list(doc.sents)
+    for sent in sentences:
+        # One sentence: reuse the parse we already have instead of parsing the same string twice.
+        _analyse_sentence(sent.text.strip(), a, lex, doc if len(sentences) == 1 else None)
     if re.search(r"\b(?:always|never|every (?:single )?time|constantly|all the time|ever)\b", text, re.I) and "absolute" not in a.forms:
         a.forms.append("absolute")
     if not a.forms:
@@ -660,10 +661,8 @@ def analyse(raw: object) -> Analysis:
     if a.feeling and a.feeling in lex.pseudo:
         a.pseudo, a.feeling = a.feeling, None
     if a.pseudo and not a.suggestions:
-        a.suggestions = list(lex.pseudo[a.pseudo].underlying)
-        if a.topic:
-            a.suggestions = lex.suggest(None, None, 0) or a.suggestions
-            a.suggestions = list(dict.fromkeys(list(lex.pseudo[a.pseudo].underlying) + lex.suggest(a.topic)))[:4]
+        underlying = list(lex.pseudo[a.pseudo].underlying)
+        a.suggestions = list(dict.fromkeys(underlying + lex.suggest(a.topic)))[:4] if a.topic else underlying
     if not a.suggestions:
         a.suggestions = lex.suggest("label" if a.label and not a.topic else a.topic)
     if a.behaviour:
@@ -698,8 +697,12 @@ _SENTENCE_TEMPLATES = [
 ]
 
 
-def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon) -> None:
-    """Fill in whatever this sentence adds; earlier sentences win for the behaviour."""
+def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> None:  # noqa: ANN001
+    """Fill in whatever this sentence adds; earlier sentences win for the behaviour.
+
+    `parsed` is the sentence's spaCy Doc when the caller already has it; it is used only if
+    nothing was stripped from the front of the sentence, so the parse always matches the text.
+    """
     s = sentence.strip()
     if not s:
         return
@@ -744,7 +747,7 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon) -> None:
         if clause:
             _analyse_outcome(clause, a, lex)
         return
-    doc = nlp()(s)
+    doc = parsed if parsed is not None and s == parsed.text.strip() else nlp()(s)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     # Imperatives: "Stop yelling at me!", "Don't talk to me like that"
     if root is not None and _subject(root) is None and root.tag_ == "VB" and root.i == _first_word(doc).i:
@@ -972,8 +975,6 @@ def _analyse_command(s: str, a: Analysis, lex: Lexicon, doc=None) -> None:  # no
         comp = next((c for c in root.children if c.dep_ in {"xcomp", "ccomp", "dobj"} and c.tag_ == "VBG"), None)
         if comp is None:
             return
-        if comp.lemma_ == "be" and _label_of(comp, lex) is None:
-            pass
         if comp.lemma_ == "be":
             _add_form(a, "label")
             return

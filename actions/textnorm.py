@@ -58,7 +58,6 @@ _WORD_FIXES = {
     "alwyas": "always",
     "alway": "always",
     "alwasy": "always",
-    "allways.": "always.",
     "becuase": "because",
     "becasue": "because",
     "cuz": "because",

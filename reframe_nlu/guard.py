@@ -18,7 +18,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 
 from actions import safety
-from actions.blame import blame_evidence
+from actions.blame import blame_evidence, nlp
 from actions.textnorm import clean, looks_non_english
 
 GUARD_KEY = "reframe_guard"
@@ -66,6 +66,7 @@ class InputGuard(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> InputGuard:
+        nlp()  # load the parser now, at server start, not on the first user's message
         return cls(config)
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -6,20 +6,14 @@ import re
 import sys
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from evaluation.data import nlu_examples  # noqa: E402
 
 
 def examples(path: Path) -> list[str]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [
-        line.strip()[2:]
-        for b in data.get("nlu", [])
-        if "intent" in b
-        for line in b.get("examples", "").splitlines()
-        if line.strip().startswith("- ")
-    ]
+    return [text for _, text in nlu_examples(path)]
 
 
 def norm(text: str) -> str:

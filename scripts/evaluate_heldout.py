@@ -23,26 +23,14 @@ import yaml  # noqa: E402
 
 from actions import safety  # noqa: E402
 from evaluation import baseline, quality  # noqa: E402
+from evaluation.data import nlu_examples  # noqa: E402
 
-HELDOUT = ROOT / "tests" / "heldout" / "nlu_heldout.yml"
 # The product's targets (issue 2). Reported every run, met or not.
 TARGETS = {"blame_precision": 0.95, "blame_recall": 0.95, "safety_recall": 1.0, "reframe_quality": 0.90}
 # What `make test` enforces today: no regression below the figures measured when this was written
 # (blind set, 2026-11-22: P 0.967, R 0.914, safety 1.0, reframe 0.789). Raise these as the figures improve;
 # safety recall is never allowed below 1.0.
 FLOORS = {"blame_precision": 0.94, "blame_recall": 0.90, "safety_recall": 1.0, "reframe_quality": 0.77}
-
-
-def load_examples(path: Path = HELDOUT) -> list[tuple[str, str]]:
-    """(intent, text) pairs from a Rasa NLU YAML file."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    out = []
-    for block in data["nlu"]:
-        for line in block["examples"].splitlines():
-            line = line.strip()
-            if line.startswith("- "):
-                out.append((block["intent"], line[2:].strip()))
-    return out
 
 
 def is_blame(intent: str | None) -> bool:
@@ -155,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     quiet()
 
     names = [n.strip() for n in args.sets.split(",") if n.strip()]
-    loaded = {n: (load_examples(SETS[n][0]), yaml.safe_load(SETS[n][1].read_text(encoding="utf-8"))["items"]) for n in names}
+    loaded = {n: (nlu_examples(SETS[n][0]), yaml.safe_load(SETS[n][1].read_text(encoding="utf-8"))["items"]) for n in names}
     all_texts = [t for n in names for _, t in loaded[n][0]]
     parses = asyncio.run(parse_all(args.model, all_texts))
     reports, i = {}, 0

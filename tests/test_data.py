@@ -11,15 +11,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from check_overlap import examples, overlaps  # noqa: E402
 
+from evaluation.data import nlu_examples  # noqa: E402
+
 
 def _intents(paths) -> Counter:
-    c: Counter = Counter()
-    for p in paths:
-        for b in yaml.safe_load(p.read_text(encoding="utf-8"))["nlu"]:
-            if "intent" not in b:
-                continue
-            c[b["intent"]] += len([line for line in b["examples"].splitlines() if line.strip().startswith("- ")])
-    return c
+    return Counter(intent for p in paths for intent, _ in nlu_examples(p))
 
 
 def test_no_held_out_or_blind_example_is_in_the_training_data():
