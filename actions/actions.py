@@ -242,7 +242,10 @@ class ActionGiveReframe(Action):
                 _send_safety(dispatcher, str(part))
                 return _reset()
         sentence = blame.reframe_sentence(behaviour, feeling, bool(tracker.get_slot("past")))
-        entry = knowledge.get(tracker.get_slot("strategy")) or knowledge.choose_for_blame([], behaviour)
+        # Derived from the blame itself: a question asked mid-reframe may have moved the `strategy` slot.
+        entry = knowledge.choose_for_blame(
+            tracker.get_slot("blame_forms") or [], tracker.get_slot("blame_text") or behaviour, tracker.get_slot("topic")
+        )
         partner = tracker.get_slot("partner")
         lead = f"You could say to your {partner}:" if partner else "Try saying:"
         dispatcher.utter_message(text=f'{lead}\n"{sentence}"')
@@ -250,7 +253,7 @@ class ActionGiveReframe(Action):
             text=f"Why it helps: {entry.why}\nThe idea behind it: {entry.name}.",
             buttons=_strategy_buttons(entry),
         )
-        return _reset()
+        return [*_reset(), SlotSet("strategy", entry.id)]
 
 
 class ActionExplainStrategy(Action):

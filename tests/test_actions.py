@@ -235,3 +235,24 @@ def test_slotset_events_are_real_events():
     events = ActionAnalyseBlame().run(d, tracker("You never listen"), DOMAIN)
     assert all(isinstance(e, dict) and e["event"] == "slot" for e in events)
     assert SlotSet("blame_text", "You never listen") in events
+
+
+def test_give_reframe_keeps_the_blames_strategy_after_a_digression():
+    # "You made me wait an hour" -> causal; a strategy question asked mid-reframe moved the slot.
+    msgs, slots = run(
+        ActionGiveReframe(),
+        tracker(
+            "hurt",
+            "inform",
+            {
+                "behaviour": "I had to wait an hour",
+                "feeling": "hurt",
+                "past": True,
+                "strategy": "pursue_withdraw",
+                "blame_forms": ["causal"],
+                "blame_text": "You made me wait an hour",
+            },
+        ),
+    )
+    assert "Don't take a powerless approach" in texts(msgs)
+    assert slots["strategy"] == "not_powerless"

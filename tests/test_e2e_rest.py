@@ -176,3 +176,12 @@ def test_a_conversation_survives_a_restart(servers):
     servers.stop()
     servers.start()
     assert "When you leave your dishes in the sink, I feel frustrated." in joined(say(user, "frustrated"))
+
+
+def test_pseudo_feeling_answer_gets_the_feeling_underneath(servers):
+    user = new_user()
+    assert "When I had to wait an hour, I felt …" in joined(say(user, "You made me wait an hour"))
+    assert "describes what they did" in joined(say(user, "ignored"))
+    out = joined(say(user, "hurt"))
+    assert "When I had to wait an hour, I felt hurt." in out
+    assert "Don't take a powerless approach" in out
