@@ -147,6 +147,11 @@ _PATTERNS: list[tuple[str, str]] = [
         "control",
         r"\b(?:took|takes|hid|hides) (?:the|my) (?:car )?keys\b|\bcan'?t (?:contact|call|reach|see) anyone\b|\bdeletes? my (?:friends|contacts|family)\b|\bchecks? every (?:receipt|penny|message|text)\b",
     ),
+    (
+        "control",
+        r"\b(?:he|she|they|my \w+) (?:\w+ )?(?:checks|checked|is checking|keeps checking|monitors|goes through|went through|watches) (?:all )?(?:of )?my (?:online )?(?:bank\w*|bank (?:account|app|statements?)|spending|purchases|receipts|finances)\b"
+        r"|\bmakes? me (?:explain|justify|account for|ask (?:permission|before)) (?:for )?(?:every|each|all|any) (?:\w+ )?(?:purchase|penny|pound|dollar|cent|thing i buy|expense)",
+    ),
     ("control", r"\b(?:isolat\w+|cut me off from|keeps? me from (?:my|seeing))"),
     (
         "control",
@@ -189,7 +194,7 @@ _SAFE_IDIOMS = re.compile(
     r"\b(?:you'?re killing me(?: with)?|kill(?:ing)? (?:the mood|time|it|the vibe)|dying (?:to|of laughter)|"
     r"die (?:laughing|of embarrassment)|to die for|hit (?:the|a|my) (?:road|gym|snooze|deadline|target|limit|wall|jackpot|button|bed|sack|shops)|"
     r"hits? (?:different|home|the spot)|knife and fork|beat (?:the traffic|the rush|me to it|me at)|beat you at|"
-    r"threw (?:a|me a) (?:party|surprise)|kill for (?:a|some)|murder (?:a|some) (?:pizza|burger|coffee|drink))\b"
+    r"threw (?:a|me a) (?:party|surprise)|would it (?:kill|hurt) you to|kill for (?:a|some)|murder (?:a|some) (?:pizza|burger|coffee|drink))\b"
 )
 
 

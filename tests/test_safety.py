@@ -38,6 +38,7 @@ def test_crisis_is_caught_with_its_category(text, category):
         "You're so selfish",
         "you're killing me with these puns",
         "I could murder a coffee",
+        "Would it kill you to say thank you?",
         "we should hit the road early",
         "my husband never helps with the dishes",
         "you always make me laugh",
@@ -65,3 +66,16 @@ def test_non_string_input_is_safe():
 @pytest.mark.parametrize("text", ["I took too many tablets after our fight", "she swallowed a handful of painkillers"])
 def test_overdose_wording_is_caught(text):
     assert "self_harm" in check(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["he checks my bank account every day", "she makes me justify every penny I spend", "he goes through my receipts and spending"],
+)
+def test_financial_monitoring_is_control(text):
+    assert "control" in check(text).categories
+
+
+@pytest.mark.parametrize("text", ["you never check the bank balance before buying stuff", "can you explain that purchase?"])
+def test_money_complaints_are_not_control(text):
+    assert not is_crisis(text)
