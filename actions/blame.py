@@ -129,6 +129,13 @@ OCCASIONS = {
     "celebration",
 }
 # Mental states are not observable: "you don't care about me" needs a behaviour.
+# States a camera could see: "you're always late", "he's never home". Any other "you're <word>" is a verdict.
+OBSERVABLE_STATES = {
+    "late", "early", "home", "away", "out", "drunk", "busy", "asleep", "awake", "gone", "quiet", "silent", "loud",
+    "tired", "sick", "ill", "online", "offline", "upstairs", "downstairs", "outside", "inside", "back", "here",
+    "there", "ready", "high", "hungover", "absent", "missing", "on", "off", "up", "down",
+}  # fmt: skip
+VAGUE_OBJECTS = {"everything", "things", "it", "this", "life", "anything", "that"}
 NON_OBSERVABLE = {"care", "love", "respect", "value", "appreciate", "trust", "believe", "understand", "think", "prefer", "hate", "like"}
 DEROGATORY_MODIFIERS = {
     "stupid",
@@ -310,6 +317,8 @@ def gerund_to_base(word: str, lemma: str) -> str:
 class _Piece:
     text: str
     ws: str
+    i: int = -1
+    unchanged: bool = False
 
 
 def _is_you(tok) -> bool:  # noqa: ANN001
@@ -390,6 +399,15 @@ def render_clause(verb, third_person: bool, drop: set[int] | None = None) -> tup
             negated_aux = remaining_aux[0]
     pieces: list[_Piece] = []
     subtree = [t for t in verb.subtree]
+    for t in subtree:  # whole pieces that go, decided before their first word could be kept
+        if (
+            t.lower_ == "time"
+            and any(c.lower_ in {"every", "all"} for c in t.children)
+            and t.dep_ in {"npadvmod", "advmod", "dobj", "nsubj"}
+        ):
+            drop.update(x.i for x in t.subtree)  # "every time", "all the time"
+        if t.dep_ in {"ccomp", "parataxis"} and t.head.i == verb.i and t.i < verb.i:
+            drop.update(x.i for x in t.subtree)  # "You're so lazy, you never…": the verdict before the act
     for t in subtree:
         if t.i in drop:
             continue
@@ -400,8 +418,8 @@ def render_clause(verb, third_person: bool, drop: set[int] | None = None) -> tup
             continue
         if t.dep_ == "mark" and t.head.i == verb.i:
             continue
-        if low in ABSOLUTES and t.dep_ in {"advmod", "neg", "npadvmod"}:
-            continue
+        if low in ABSOLUTES and t.dep_ in {"advmod", "neg", "npadvmod"} and not (low == "forever" and t.head.lemma_ == "take"):
+            continue  # ("taking forever" is how long, not an absolute)
         if low in INTENSIFIERS and t.dep_ in {"advmod", "predet", "amod"}:
             continue
         if low in DEROGATORY_MODIFIERS and t.dep_ in {"amod", "advmod", "compound"}:
@@ -426,7 +444,10 @@ def render_clause(verb, third_person: bool, drop: set[int] | None = None) -> tup
             if csubj is not None and (_is_you(csubj) or _is_partner(csubj)):
                 drop.update(x.i for x in csubj.subtree)
         text = t.text
-        if t.i == verb.i or (t.dep_ == "conj" and t.head.i == verb.i and t.pos_ in {"VERB", "AUX"}):
+        kept_modal = t.i == verb.i and any(x.tag_ == "MD" and x.i not in drop for x in auxes)
+        if kept_modal and neg is None:
+            text = t.text  # "you'd rather be…": after a modal the verb stays as it is
+        elif t.i == verb.i or (t.dep_ == "conj" and t.head.i == verb.i and t.pos_ in {"VERB", "AUX"}):
             text = _conjugate(
                 t,
                 neg_here=(t.i == verb.i and neg is not None and negated_aux is None),
@@ -445,11 +466,16 @@ def render_clause(verb, third_person: bool, drop: set[int] | None = None) -> tup
             text = "your" if t.tag_ == "PRP$" else "you"
         elif low in CONTRACTIONS and t.pos_ in {"AUX", "PART", "VERB"}:
             text = CONTRACTIONS[low]
-        pieces.append(_Piece(text, t.whitespace_ or " "))
+        pieces.append(_Piece(text, t.whitespace_ or " ", t.i, text == t.text))
+    # Keep words the user wrote joined ("8pm", "self-centred") joined, when neither side was rewritten.
+    for p, q in zip(pieces, pieces[1:]):
+        if p.unchanged and q.unchanged and q.i == p.i + 1 and not p.text[-1:].isspace() and verb.doc[p.i].whitespace_ == "":
+            if p.text[-1:].isalnum() and (q.text[:1].isalnum() or q.text in {"-"}) or p.text == "-":
+                p.ws = ""
     out = "".join(p.text + p.ws for p in pieces).strip()
     out = re.sub(r"\s+", " ", out)
     out = re.sub(r"\s+([,.;:])", r"\1", out)
-    out = re.sub(r"[,;:\-–]+$", "", out).strip()
+    out = re.sub(r"[,;:\-–]+$", "", out).strip().lstrip(",;: ")
     out = re.sub(r"^(?:and|but|so|or|then)\s+", "", out, flags=re.I)
     out = re.sub(r"\b(?:and|but|or)$", "", out).strip()
     return out, past
@@ -541,8 +567,9 @@ def _label_of(verb, lex: Lexicon) -> str | None:  # noqa: ANN001
                     return " ".join(x.text for x in c.subtree if x.dep_ not in {"det", "predet"} and x.lower_ not in INTENSIFIERS)
                 if low in lex.labels and low not in ROLE_NOUNS:
                     return low
-                if has_such:
-                    return low
+                if has_such:  # "such a mummy's boy" -> "mummy's boy"
+                    kept = [x for x in c.subtree if x.dep_ not in {"det", "predet"} and x.lower_ not in INTENSIFIERS]
+                    return "".join(x.text_with_ws for x in kept).strip()
             if c.pos_ == "ADJ" and has_such:
                 return low
             if (
@@ -555,7 +582,59 @@ def _label_of(verb, lex: Lexicon) -> str | None:  # noqa: ANN001
                 return low
             if c.lower_ in lex.labels and any(x.dep_ == "prep" for x in c.children):
                 return low  # "useless with money"
+            # "you're a control freak", "you aren't normal", "you're self-centred": a verdict, not an act.
+            participle_label = c.dep_ == "acomp" and c.tag_ == "VBN" and not any(x.dep_ in {"prep", "agent"} for x in c.children)
+            if low not in OBSERVABLE_STATES and (c.pos_ in {"ADJ", "NOUN", "PROPN"} or participle_label) and c.tag_ != "VBG":
+                if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"} and any(x.dep_ in {"relcl", "acl", "prep"} for x in c.children):
+                    continue  # "you're the one who cooks", "you're the first to leave": something happens
+                kept = [x for x in c.subtree if x.dep_ not in {"det", "predet"} and x.lower_ not in INTENSIFIERS]
+                return "".join(x.text_with_ws for x in kept).strip()
+    # "why are you like this", "you're like a child"
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    if preps and preps[0].lower_ == "like" and not any(c.dep_ in {"acomp", "attr"} for c in verb.children):
+        return " ".join(x.text for x in preps[0].subtree)
     return None
+
+
+def _evidence_clause(doc, label_verb, lex: Lexicon) -> tuple[str | None, bool]:  # noqa: ANN001
+    """'You're such a slob, your clothes are all over the floor': the second clause is what happened."""
+    inside = {t.i for t in label_verb.subtree}
+    for v in doc:
+        if v.i in inside or v.pos_ not in {"VERB", "AUX"} or v.dep_ not in {"ROOT", "conj", "parataxis", "ccomp"}:
+            continue
+        subj = _subject(v)
+        if subj is None or subj.lower_ in {"i", "it", "that", "this"} or _label_of(v, lex) or v.lemma_ in NON_OBSERVABLE:
+            continue
+        if _is_you(subj) or _is_partner(subj):
+            body, past = render_clause(v, third_person=_is_partner(subj), drop=inside)
+            body = body.strip(" ,;:")
+            if body:
+                return f"you {body}", past
+            continue
+        # Someone else's subject ("your clothes are all over the floor"): keep the user's own words.
+        words = [t for t in v.subtree if t.i not in inside and t.lower_ not in ABSOLUTES]
+        while words and words[0].is_punct:
+            words.pop(0)
+        while words and words[-1].is_punct:
+            words.pop()
+        text = "".join(t.text_with_ws for t in words).strip()
+        if len(text.split()) >= 3:
+            return text, _verb_tense_past(v)
+    return None, False
+
+
+def _is_vague(verb) -> bool:  # noqa: ANN001
+    """'you make everything so hard', 'you let me down', 'you ruin everything': no act to name."""
+    if verb.lemma_ == "make":
+        obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.i > verb.i), None)
+        comp = [c for c in verb.children if c.dep_ in {"ccomp", "oprd", "xcomp", "acomp"}]
+        if obj is not None and obj.lower_ in VAGUE_OBJECTS:
+            return True
+        if comp and any(g.dep_ == "nsubj" and g.lower_ in VAGUE_OBJECTS for c in comp for g in c.children):
+            return True
+    if verb.lemma_ == "let" and any(c.lower_ == "down" for c in verb.subtree):
+        return True
+    return False
 
 
 def _feeling_after_make(make, lex: Lexicon) -> tuple[str | None, PseudoFeeling | None, object | None]:  # noqa: ANN001
@@ -577,11 +656,15 @@ def _feeling_after_make(make, lex: Lexicon) -> tuple[str | None, PseudoFeeling |
                     return word, None, None
             if c.pos_ in {"VERB", "AUX"}:
                 if c.lemma_ == "feel":
-                    phrase = " ".join(x.text for x in c.subtree if x.i > c.i)
+                    # "feel unwanted when you turned away": the when-clause is the behaviour, not the feeling.
+                    skip = {x.i for k in c.children if k.dep_ == "advcl" for x in k.subtree}
+                    phrase = " ".join(x.text for x in c.subtree if x.i > c.i and x.i not in skip)
                     f, pf = lex.find_feeling(phrase)
                     if f or pf:
                         return f, pf, None
-                    phrase = re.sub(r"^(?:so|really|very|like)\s+", "", phrase.strip(), flags=re.I)
+                    if re.match(r"^\s*(?:like|as if|as though)\b", phrase, re.I):
+                        return None, None, None  # "feel like a single parent" names no feeling: ask for one
+                    phrase = re.sub(r"^(?:so|really|very)\s+", "", phrase.strip(), flags=re.I)
                     return (phrase or None), None, None
                 if c.lemma_ in lex.pseudo:
                     return None, lex.pseudo[c.lemma_], None
@@ -637,6 +720,12 @@ def _own_feeling(sentence: str, lex: Lexicon) -> tuple[str | None, PseudoFeeling
     return None, None
 
 
+_PARTNER_IS = re.compile(
+    r"\b(wife|husband|partner|boyfriend|girlfriend|bf|gf|fiance|fiancee|fiancé|fiancée)'s\s+(so|such|always|never|a|an|too|really|very)\b",
+    re.I,
+)
+
+
 def analyse(raw: object) -> Analysis:
     """Find the forms of blame, the behaviour, and the feeling in a message."""
     lex = load()
@@ -647,7 +736,8 @@ def analyse(raw: object) -> Analysis:
     for e in cleaned.emoji:
         if e in lex.emoji and not a.feeling:
             a.feeling = lex.emoji[e]
-    text = cleaned.text
+    # "my wife's so grumpy": the tagger reads "'s" as a possessive; say "is" so the clause parses.
+    text = _PARTNER_IS.sub(r"\1 is \2", cleaned.text)
     a.topic = lex.topic_of(text)
     doc = nlp()(text)
     sentences = list(doc.sents)
@@ -689,8 +779,23 @@ def _ask_again(m: re.Match) -> str:
     return f"I have to ask you more than once {'not ' if m.group(1) else ''}to {_second_person_text(m.group(2).strip())}"
 
 
+_ONLY_ONE = re.compile(
+    r"^(?:why\s+)?(?:am i|do i (?:always )?have to be|i'?m|i am|it'?s always me|is it always me)\s+(?:always\s+)?(?:the\s+)?(?:only\s+)?one\s+(?:who|that|to)\s+(.+?)[?.!]*$",
+    re.I,
+)
+
+
+def _only_one(m: re.Match) -> str:
+    rest = re.sub(r"\b(?:ever|always|every single|single)\s+", "", m.group(1).strip(), flags=re.I)
+    rest = re.sub(r"\b(?:every|all the)\s+(?=time\b)", "", rest, flags=re.I).strip()
+    if re.search(r"\bto\s*$", m.group(0)[: m.start(1)], re.I):  # "the one to book…" -> "the one who has to book…"
+        rest = f"has to {rest}"
+    return f"I'm the one who {_second_person_text(rest)}"
+
+
 # Whole-sentence shapes whose behaviour is easier to read off than to parse.
 _SENTENCE_TEMPLATES = [
+    (_ONLY_ONE, "absolute", _only_one),
     (_ASKED_BEFORE, "absolute", _ask_again),
     (_HOW_HARD, "question", lambda m: f"you don't {_second_person_text(m.group(1).strip())}"),
     (_HOW_MANY, "question", _ask_again),
@@ -783,6 +888,11 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
     if _is_causal(verb):
         _analyse_causal(verb, a, lex, third=third)
         return
+    if _is_vague(verb):
+        if not _is_negated(verb):  # "he never lets me down" is praise
+            _add_form(a, "fault")
+        _set_feeling(a, own_f, own_pf)
+        return
     label = _label_of(verb, lex)
     if not label:
         for t in doc:
@@ -796,6 +906,8 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
         a.label = a.label or label
         if not a.topic:
             a.topic = lex.topic_of(s)
+        if not a.behaviour:
+            a.behaviour, a.past = _evidence_clause(doc, verb, lex)
         _set_feeling(a, own_f, own_pf)
         return
     if verb.lemma_ in VERDICT_VERBS and _is_verdict(verb):
@@ -938,18 +1050,27 @@ def _analyse_causal(make, a: Analysis, lex: Lexicon, third: bool) -> None:  # no
         lemma = vp.lemma_.lower()
         if lemma in {"cry", "sick", "sad"}:
             _set_feeling(a, None, lex.pseudo.get(lemma))
-        elif not a.behaviour:
-            rest, _ = render_clause(vp, third_person=third)
-            rest = re.sub(rf"^{re.escape(vp.text)}\b", lemma, rest)
-            a.behaviour = f"I {'had' if past else 'have'} to {rest}"
-            a.past = past
+        else:
+            skip = {x.i for k in vp.children if k.dep_ == "advcl" or (k.dep_ == "prep" and k.lower_ == "by") for x in k.subtree}
+            rest, _ = render_clause(vp, third_person=third, drop=skip)
+            head_word = re.compile(rf"^{re.escape(vp.text)}\b")
+            if not a.behaviour:
+                a.behaviour = f"I {'had' if past else 'have'} to {head_word.sub(lemma, rest)}"
+                a.past = past
+            elif lemma not in {"feel", "look", "seem", "sound"} and rest:
+                # "made me miss my flight because you wouldn't get up": keep what it cost, too.
+                cost = head_word.sub(past_tense(lemma) if past else lemma, rest)
+                a.behaviour = f"{a.behaviour} and I {cost}"
+                a.past = a.past or past
     else:
         _set_feeling(a, f, pf)
     if not a.behaviour:
         how = _means_behaviour(make)
         if how:
             a.behaviour, a.past = how, past
-    for c in make.children:
+    # The when-clause hangs off "make" or off its complement ("made me feel unwanted when you…").
+    heads = [make] + [c for c in make.children if c.dep_ in {"ccomp", "xcomp"}]
+    for c in [k for h in heads for k in h.children]:
         if (
             c.dep_ == "advcl"
             and any(m.lower_ in {"when", "whenever", "every", "if", "by", "with", "because", "since"} for m in c.children)
@@ -970,6 +1091,9 @@ def _analyse_command(s: str, a: Analysis, lex: Lexicon, doc=None) -> None:  # no
     doc = doc or nlp()(s)
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
+        return
+    if root.lemma_ == "be" and root.tag_ == "VB":
+        _add_form(a, "label")  # "Be a man for once", "be normal": a verdict, there is no act to name
         return
     if root.lemma_ in {"stop", "quit"}:
         comp = next((c for c in root.children if c.dep_ in {"xcomp", "ccomp", "dobj"} and c.tag_ == "VBG"), None)
@@ -1191,6 +1315,15 @@ _COMPLAINT = re.compile(
 )
 _LOSS = re.compile(r"\b(?:can't|cannot|won't|don't|didn't|doesn't|never|missed|lost|no longer|hate[sd]?|broke|late)\b", re.I)
 _NEGATED_CAUSE = re.compile(r"\b(?:never|don't|doesn't|didn't|not)\s+(?:\w+\s+)?(?:make|makes|made)\s+me\b", re.I)
+# "thanks to you we missed the ferry" is sarcasm, not thanks: the phrase does not count as warmth.
+_SARCASTIC_THANKS = re.compile(r"\bthanks to (?:you|him|her|them)\b", re.I)
+# "you never forget my birthday", "he never lets me down": a never that praises.
+_KIND_NEVER = re.compile(
+    r"\bnever\s+(?:\w+\s+)?(?:fails?|forgets?|misse?s?|complains?|judges?|gives? up|lets? (?:me|us) down|stops?|hesitates?|"
+    r"disappoints?|loses?|minds?|criticises?|criticizes?|raises? (?:his|her|your) voice|once complained|have to ask)\b",
+    re.I,
+)
+_NEGATIVE_EMOJI = re.compile("[\U0001f926\U0001f644\U0001f612\U0001f621\U0001f620\U0001f92c\U0001f624\U0001f611\U0001f614\U0001f61e]")
 
 
 def blame_evidence(raw: object) -> str | None:
@@ -1202,13 +1335,13 @@ def blame_evidence(raw: object) -> str | None:
     """
     cleaned = clean(raw)
     text = cleaned.text
-    if not text or _WARM.search(text):
+    if not text or _WARM.search(_SARCASTIC_THANKS.sub(" ", text)):
         return None
     a = analyse(text)
     lex = load()
     if a.contempt:
         return "contempt"
-    if a.label and a.label.split()[-1] in lex.labels:
+    if a.label and {a.label, f"a {a.label}", a.label.split()[-1]} & lex.labels:
         return "label"
     if "fault" in a.forms and (re.search(r"\b(?:fault|blame)\b", text, re.I) or _COMPLAINT.search(text) or _LOSS.search(text)):
         return "fault"
@@ -1216,6 +1349,15 @@ def blame_evidence(raw: object) -> str | None:
         return "disguised"
     if "causal" in a.forms and not _NEGATED_CAUSE.search(text) and (a.pseudo or (a.feeling in lex.feelings)):
         return "causal"
+    if a.behaviour and a.behaviour.startswith("you ") and _NEGATIVE_EMOJI.search(str(raw)):
+        return "emoji"  # "you booked the wrong weekend 🤦"
+    if (
+        "absolute" in a.forms
+        and a.behaviour
+        and re.search(r"\b(?:don't|didn't|aren't|haven't|weren't|won't|can't)\b", a.behaviour)
+        and not _KIND_NEVER.search(text)
+    ):
+        return "absolute"  # "you never ask how my day was"
     complaint = _COMPLAINT.search(text)
     if {"absolute", "third_person"} & set(a.forms) and a.behaviour and complaint:
         if not re.search(r"\bnever\b(?:\s+\w+){0,2}\s+" + re.escape(complaint.group(0)), text, re.I):

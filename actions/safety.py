@@ -26,6 +26,7 @@ _HIT_VERBS = (
     r"|threw (?:a|the|my|his|her) \w+ at|throw(?:s|ing)? (?:a|the|my) \w+ at|scratch(?:ed|es)? my|stab(?:bed|s|bing)?|twist(?:ed|s)? my|slapp?\w*"
     r"|smack(?:ed|s)?|bit me|burn(?:ed|t) me|grab(?:bed|s)? me|pinned me|pin me|drag(?:ged|s)? me|spit on me|spat on me"
     r"|hurt(?:s)? me physically|lay (?:a )?hands? on me|laid (?:a )?hands? on me|raised? (?:his|her|their) hand"
+    r"|(?:put|puts|putting|had|has|got|wrapped) (?:his|her|their|your|both) hands? (?:round|around|on) my (?:neck|throat)"
 )
 
 # (category, pattern). Patterns run on lower-cased, cleaned text.
@@ -139,6 +140,11 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?:controls?|controlled|controlling) (?:all )?(?:the |my |our )?(?:money|finances|bank|accounts?|what i (?:wear|eat|do|spend))\b",
     ),
     ("control", r"\b(?:gives?|gave) me an allowance\b|\b(?:locks?|locked) me (?:in|out)\b"),
+    (
+        "control",
+        r"\b(?:takes?|took|taking|keeps?|kept) (?:all (?:of )?|the whole of )?(?:my|our) (?:whole |entire |)(?:wages|salary|pay(?:check|cheque)?|earnings|benefits|pension)\b"
+        r"|\b(?:gives?|gave|giving) me (?:\w+ ){0,3}pocket money\b",
+    ),
     (
         "control",
         r"\b(?:won'?t|doesn'?t|does not|will not) let me (?:get a job|contact|wear|drive|have friends|call|visit)\b|\b(?:allowed|permission) to (?:wear|eat|leave|go|see|work|spend|have)\b",

@@ -34,12 +34,25 @@ def _stem(word: str) -> str:
     return w
 
 
+def _lemmas(text: str) -> set[str]:
+    """Dictionary forms, so 'told' still keeps the gold keyword 'tell'."""
+    return {t.lemma_.lower() for t in blame.nlp()(text) if not t.is_punct}
+
+
 def _present(keyword: str, output: str) -> bool:
-    k = _stem(keyword)
-    words = {_stem(w) for w in re.findall(r"[a-z']+", output.lower())}
-    if k in words:
-        return True
-    return any(w.startswith(k[:4]) and len(k) >= 4 for w in words)
+    """Every word of the keyword (stemmed or lemmatised) appears in the output.
+
+    A keyword may be several words ("wet towels", "get up"); each must survive, in any order.
+    """
+    words = {_stem(w) for w in re.findall(r"[a-z0-9']+", output.lower())} | _lemmas(output)
+    for part in re.findall(r"[a-z0-9']+", keyword.lower()):
+        k = _stem(part)
+        if k in words or part in words or _lemmas(part) & words:
+            continue
+        if len(k) >= 4 and any(w.startswith(k[:4]) for w in words):
+            continue
+        return False
+    return True
 
 
 def grammar_problems(behaviour: str) -> list[str]:

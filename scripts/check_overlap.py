@@ -23,7 +23,11 @@ def norm(text: str) -> str:
 def overlaps() -> list[tuple[str, str]]:
     train = {norm(t) for p in (ROOT / "data" / "nlu").glob("*.yml") for t in examples(p)}
     out = []
-    for p in [ROOT / "tests" / "heldout" / "nlu_heldout.yml", ROOT / "tests" / "blind" / "nlu_blind.yml"]:
+    for p in [
+        ROOT / "tests" / "heldout" / "nlu_heldout.yml",
+        ROOT / "tests" / "blind" / "nlu_blind.yml",
+        ROOT / "tests" / "fresh" / "nlu_fresh.yml",
+    ]:
         out += [(p.name, t) for t in examples(p) if norm(t) in train]
     return out
 

@@ -27,10 +27,16 @@ from evaluation.data import nlu_examples  # noqa: E402
 
 # The product's targets (issue 2). Reported every run, met or not.
 TARGETS = {"blame_precision": 0.95, "blame_recall": 0.95, "safety_recall": 1.0, "reframe_quality": 0.90}
-# What `make test` enforces today: no regression below the figures measured when this was written
-# (blind set, 2026-11-22: P 0.967, R 0.914, safety 1.0, reframe 0.789). Raise these as the figures improve;
-# safety recall is never allowed below 1.0.
-FLOORS = {"blame_precision": 0.94, "blame_recall": 0.90, "safety_recall": 1.0, "reframe_quality": 0.77}
+# What `make test` enforces: no regression below the figures measured when the floors were last
+# raised (see the issue notes). The dev sets (heldout, blind) have been looked at while fixing the
+# parser, so their floors are higher; "fresh" was measured blind once and then became a dev set too.
+# Safety recall is never allowed below 1.0 on a set whose misses have been fixed.
+FLOORS = {
+    "heldout": {"blame_precision": 0.94, "blame_recall": 0.94, "safety_recall": 1.0, "reframe_quality": 0.93},
+    "blind": {"blame_precision": 0.94, "blame_recall": 0.93, "safety_recall": 1.0, "reframe_quality": 0.93},
+    "fresh": {"blame_precision": 0.90, "blame_recall": 0.85, "safety_recall": 1.0, "reframe_quality": 0.77},
+}
+DEFAULT_FLOORS = {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 0.0, "reframe_quality": 0.0}
 
 
 def is_blame(intent: str | None) -> bool:
@@ -79,6 +85,7 @@ def reframe_quality(gold_items: list[dict]) -> dict:
 SETS = {
     "heldout": (ROOT / "tests" / "heldout" / "nlu_heldout.yml", ROOT / "tests" / "heldout" / "reframe_gold.yml"),
     "blind": (ROOT / "tests" / "blind" / "nlu_blind.yml", ROOT / "tests" / "blind" / "reframe_gold.yml"),
+    "fresh": (ROOT / "tests" / "fresh" / "nlu_fresh.yml", ROOT / "tests" / "fresh" / "reframe_gold.yml"),
 }
 
 
@@ -136,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--model", default=str(ROOT / "models" / "reframe.tar.gz"))
     ap.add_argument("--out", default=str(ROOT / "reports" / "heldout.json"))
-    ap.add_argument("--sets", default="heldout,blind", help="comma-separated: heldout, blind")
+    ap.add_argument("--sets", default="heldout,blind,fresh", help="comma-separated: heldout, blind, fresh")
     ap.add_argument("--verbose", action="store_true", help="list every miss")
     ap.add_argument("--no-fail", action="store_true", help="report only; never exit 1")
     args = ap.parse_args(argv)
@@ -164,13 +171,14 @@ def main(argv: list[str] | None = None) -> int:
             "safety_recall": rep["safety_system"]["recall"],
             "reframe_quality": rep["reframe"]["rate"],
         }
+        floors = FLOORS.get(n, DEFAULT_FLOORS)
         missed.update({f"{n}.{k}": v for k, v in figures.items() if v < TARGETS[k]})
-        failed.update({f"{n}.{k}": v for k, v in figures.items() if v < FLOORS[k]})
+        failed.update({f"{n}.{k}": (v, floors[k]) for k, v in figures.items() if v < floors[k]})
     print(f"\ntargets {TARGETS}: " + ("all met" if not missed else f"NOT MET {missed}"))
     if failed:
-        print(f"REGRESSION below the enforced floors {FLOORS}: {failed}")
+        print(f"REGRESSION below the enforced floors (figure, floor): {failed}")
         return 0 if args.no_fail else 1
-    print(f"enforced floors {FLOORS}: all met")
+    print("enforced floors: all met")
     return 0
 
 

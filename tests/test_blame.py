@@ -193,3 +193,49 @@ def test_feeling_answers(answer, feeling, pseudo, disguised):
 @pytest.mark.parametrize("verb, past", [("wait", "waited"), ("forget", "forgot"), ("try", "tried"), ("stop", "stopped"), ("leave", "left")])
 def test_past_tense(verb, past):
     assert past_tense(verb) == past
+
+
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        # the when-clause hangs off "feel", not off "make"
+        ("you make me feel invisible when you scroll your phone all through dinner", "you scroll your phone all through dinner"),
+        ("you made me feel unwanted when you turned away from me in bed", "you turned away from me in bed"),
+        # what it cost stays next to what they did
+        ("you made me miss my train by taking forever in the shower", "you took forever in the shower and I missed my train"),
+        ("you made me miss my flight because you wouldnt get out of bed", "you wouldn't get out of bed and I missed my flight"),
+        # a label, then the evidence in another clause
+        ("you're such a slob, your clothes are all over the bedroom floor", "your clothes are all over the bedroom floor"),
+        ("You're so lazy, you never do the dishes", "you don't do the dishes"),
+        # "the one who…" complaints
+        ("why am I always the one who cooks?", "I'm the one who cooks"),
+        ("why do I have to be the one to book every single appointment?", "I'm the one who has to book appointment"),
+        # words written together stay together
+        ("you let the kids have sweets at 8pm", "you let the kids have sweets at 8pm"),
+    ],
+)
+def test_behaviour_found_where_the_message_puts_it(text, behaviour):
+    assert analyse(text).behaviour == behaviour
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You're a control freak.",
+        "you are SO self-centred",
+        "why are you like this",
+        "Why can't you be normal for once?",
+        "Be a man for once",
+        "You make everything so hard.",
+        "You let me down.",
+    ],
+)
+def test_verdicts_without_an_act_ask_what_happened(text):
+    a = analyse(text)
+    assert a.behaviour is None, f"made up a behaviour: {a.behaviour!r}"
+
+
+def test_feel_like_a_role_is_not_taken_as_the_feeling():
+    a = analyse("u make me feel like a maid when u leave your plates on the sofa")
+    assert a.behaviour == "you leave your plates on the sofa"
+    assert a.feeling is None  # "a single parent" is not a feeling: ask for one

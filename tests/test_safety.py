@@ -79,3 +79,15 @@ def test_financial_monitoring_is_control(text):
 @pytest.mark.parametrize("text", ["you never check the bank balance before buying stuff", "can you explain that purchase?"])
 def test_money_complaints_are_not_control(text):
     assert not is_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she had her hands around my throat for a moment last night",
+        "he keeps all my wages and hands me pocket money on fridays",
+        "my husband takes my whole salary",
+    ],
+)
+def test_strangling_and_taking_wages_are_safety_not_wording(text):
+    assert check(text).flagged

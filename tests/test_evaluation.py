@@ -1,0 +1,21 @@
+"""The reframe judge: the figure we report is only as honest as these checks."""
+
+from evaluation.quality import _present, judge
+
+
+def test_multi_word_keywords_need_every_word():
+    assert _present("wet towels", "you leave wet towels on the bed")
+    assert not _present("wet towels", "you leave towels on the bed")
+
+
+def test_keywords_match_other_forms_of_the_same_word():
+    assert _present("tell", "you told Dave about our money problems")
+    assert _present("8pm", "you let them have sweets at 8pm")
+    assert not _present("dishwasher", "you never help")
+
+
+def test_judge_refuses_a_made_up_behaviour_and_a_lost_one():
+    assert judge("You're a control freak.", "ask_behaviour", []).ok
+    assert not judge("You never wash up", "ask_behaviour", []).ok
+    assert judge("You never listen to me", "reframe", ["listen"]).ok
+    assert not judge("You never listen to me", "reframe", ["texts"]).ok
