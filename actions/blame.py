@@ -136,7 +136,21 @@ OBSERVABLE_STATES = {
     "there", "ready", "high", "hungover", "absent", "missing", "on", "off", "up", "down",
 }  # fmt: skip
 VAGUE_OBJECTS = {"everything", "things", "it", "this", "life", "anything", "that"}
-NON_OBSERVABLE = {"care", "love", "respect", "value", "appreciate", "trust", "believe", "understand", "think", "prefer", "hate", "like"}
+NON_OBSERVABLE = {
+    "care",
+    "love",
+    "respect",
+    "value",
+    "appreciate",
+    "trust",
+    "believe",
+    "understand",
+    "think",
+    "prefer",
+    "hate",
+    "like",
+    "know",
+}
 DEROGATORY_MODIFIERS = {
     "stupid",
     "bloody",
@@ -585,7 +599,12 @@ def _label_of(verb, lex: Lexicon) -> str | None:  # noqa: ANN001
             # "you're a control freak", "you aren't normal", "you're self-centred": a verdict, not an act.
             participle_label = c.dep_ == "acomp" and c.tag_ == "VBN" and not any(x.dep_ in {"prep", "agent"} for x in c.children)
             if low not in OBSERVABLE_STATES and (c.pos_ in {"ADJ", "NOUN", "PROPN"} or participle_label) and c.tag_ != "VBG":
-                if c.dep_ == "attr" and c.pos_ in {"NOUN", "PROPN"} and any(x.dep_ in {"relcl", "acl", "prep"} for x in c.children):
+                if (
+                    c.dep_ == "attr"
+                    and c.pos_ in {"NOUN", "PROPN"}
+                    and any(x.lower_ == "the" for x in c.children)
+                    and any(x.dep_ in {"relcl", "acl", "prep"} for x in c.children)
+                ):
                     continue  # "you're the one who cooks", "you're the first to leave": something happens
                 kept = [x for x in c.subtree if x.dep_ not in {"det", "predet"} and x.lower_ not in INTENSIFIERS]
                 return "".join(x.text_with_ws for x in kept).strip()
@@ -600,7 +619,7 @@ def _evidence_clause(doc, label_verb, lex: Lexicon) -> tuple[str | None, bool]: 
     """'You're such a slob, your clothes are all over the floor': the second clause is what happened."""
     inside = {t.i for t in label_verb.subtree}
     for v in doc:
-        if v.i in inside or v.pos_ not in {"VERB", "AUX"} or v.dep_ not in {"ROOT", "conj", "parataxis", "ccomp"}:
+        if v.i in inside or v.pos_ not in {"VERB", "AUX"} or v.dep_ not in {"ROOT", "conj", "parataxis", "ccomp", "relcl"}:
             continue
         subj = _subject(v)
         if subj is None or subj.lower_ in {"i", "it", "that", "this"} or _label_of(v, lex) or v.lemma_ in NON_OBSERVABLE:
@@ -634,6 +653,8 @@ def _is_vague(verb) -> bool:  # noqa: ANN001
             return True
     if verb.lemma_ == "let" and any(c.lower_ == "down" for c in verb.subtree):
         return True
+    if verb.lemma_ == "do" and any(c.dep_ == "dobj" and c.lower_ in {"this", "that", "it"} for c in verb.children):
+        return True  # "why do you always do this to me"
     return False
 
 
@@ -755,9 +776,35 @@ def analyse(raw: object) -> Analysis:
         a.suggestions = list(dict.fromkeys(underlying + lex.suggest(a.topic)))[:4] if a.topic else underlying
     if not a.suggestions:
         a.suggestions = lex.suggest("label" if a.label and not a.topic else a.topic)
+    if a.label and not a.behaviour and len(sentences) > 1:
+        a.behaviour, a.past = _evidence_sentence(sentences, a.label)
     if a.behaviour:
         a.behaviour = tidy(a.behaviour)
+        if _VAGUE_BEHAVIOUR.search(a.behaviour) or _EMPTY_BEHAVIOUR.match(a.behaviour):
+            a.behaviour = None  # "you don't give a toss", "you do": nothing a camera could see; ask
     return a
+
+
+_VAGUE_BEHAVIOUR = re.compile(
+    r"\b(?:give an? (?:toss|damn|shit|crap|fig|fuck|monkey'?s)|rather be (?:anywhere|somewhere)"
+    r"|make (?:an|any) effort|(?:are|aren't|were|weren't) there for me)\b",
+    re.I,
+)
+_EMPTY_BEHAVIOUR = re.compile(r"^you(?:'re| are| do| did| does| have| had| can| will| would)?(?: not|n't)?\s*$", re.I)
+
+
+def _evidence_sentence(sentences: list, label: str) -> tuple[str | None, bool]:  # noqa: ANN001
+    """'Ur such a slob. Pizza boxes on the sofa again.': the other sentence shows what happened."""
+    for sent in sentences:
+        text = sent.text.strip(" .!?")
+        if label.lower() in text.lower() or "?" in sent.text or len(text.split()) < 3:
+            continue
+        if re.match(r"^(?:i|i'm|i've|i am|we|it|that|this)\b", text, re.I) or not any(t.pos_ in {"NOUN", "PROPN"} for t in sent):
+            continue
+        kept = " ".join(w for w in text.split() if w.lower() not in ABSOLUTES)
+        has_verb = any(t.pos_ in {"VERB", "AUX"} for t in sent)
+        return (kept if has_verb else f"I see {kept}"), False
+    return None, False
 
 
 def _add_form(a: Analysis, form: str) -> None:
@@ -780,9 +827,22 @@ def _ask_again(m: re.Match) -> str:
 
 
 _ONLY_ONE = re.compile(
-    r"^(?:why\s+)?(?:am i|do i (?:always )?have to be|i'?m|i am|it'?s always me|is it always me)\s+(?:always\s+)?(?:the\s+)?(?:only\s+)?one\s+(?:who|that|to)\s+(.+?)[?.!]*$",
+    r"(?:^|[,;:!]\s*)(?:why\s+)?(?:(?:am i|do i (?:always )?have to be|i'?m|i am)\s+(?:always\s+)?(?:the\s+)?(?:only\s+)?one"
+    r"|(?:is it|it'?s|it is)\s+(?:always\s+)?(?:only\s+)?me)\s+(?:who|that|to)\s+(.+?)[?.!]*$",
     re.I,
 )
+# Sarcastic thanks: "thanks SO much for telling everyone", "well done for locking us out".
+_THANKS_FOR = re.compile(
+    r"^(?:oh\s+|so\s+|great\W+|nice one\W+)?(?:thanks|thank you|cheers|well done|nice one|great job)(?:\s+(?:so|very))?(?:\s+much|\s+a lot|\s+a bunch)?"
+    r"\s+for\s+(\w+ing)\b\s*(.*?)[?.!]*$",
+    re.I,
+)
+
+
+def _thanks_for(m: re.Match) -> tuple[str, bool]:
+    verb = past_tense(gerund_to_base(m.group(1), ""))
+    rest = m.group(2).strip()
+    return (f"you {verb} {rest}".strip(), True)
 
 
 def _only_one(m: re.Match) -> str:
@@ -796,6 +856,7 @@ def _only_one(m: re.Match) -> str:
 # Whole-sentence shapes whose behaviour is easier to read off than to parse.
 _SENTENCE_TEMPLATES = [
     (_ONLY_ONE, "absolute", _only_one),
+    (_THANKS_FOR, "fault", _thanks_for),
     (_ASKED_BEFORE, "absolute", _ask_again),
     (_HOW_HARD, "question", lambda m: f"you don't {_second_person_text(m.group(1).strip())}"),
     (_HOW_MANY, "question", _ask_again),
@@ -834,7 +895,8 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
         if m:
             _add_form(a, form)
             if not a.behaviour:
-                a.behaviour, a.past = build(m), False
+                built = build(m)
+                a.behaviour, a.past = built if isinstance(built, tuple) else (built, False)
             return
     bo = _BECAUSE_OF_YOUR.search(s)
     if bo and re.search(r"\b(?:because of|thanks to)\b", bo.group(0), re.I):
@@ -1027,7 +1089,7 @@ def _analyse_causal(make, a: Analysis, lex: Lexicon, third: bool) -> None:  # no
     past = make.tag_ == "VBD"
     f, pf, vp = _feeling_after_make(make, lex)
     sent_text = make.doc.text
-    because = re.search(r"\bbecause (?:you|he|she|they) (.+)$", sent_text, re.I)
+    because = re.search(r"\b(?:because|cos|cause|cuz|coz) (?:you|he|she|they) (.+)$", sent_text, re.I)
     if because and not a.behaviour:
         sub = Analysis(text=because.group(0))
         _analyse_sentence("you " + because.group(1), sub, lex)

@@ -61,6 +61,7 @@ _WORD_FIXES = {
     "becuase": "because",
     "becasue": "because",
     "cuz": "because",
+    "cos": "because",
     "coz": "because",
     "bc": "because",
     "thx": "thanks",
@@ -111,9 +112,31 @@ def is_emoji(ch: str) -> bool:
     return cat == "So" or 0x1F000 <= ord(ch) <= 0x1FAFF
 
 
+# After these, "ur" means "you're" ("ur so lazy"); before anything else it means "your" ("ur phone").
+_AFTER_YOURE = {
+    "so", "such", "a", "an", "the", "always", "never", "not", "too", "really", "very", "just", "literally", "still",
+    "on", "in", "at", "out", "off", "up", "late", "early", "home", "right", "wrong", "lazy", "selfish", "rude",
+    "mean", "useless", "annoying", "boring", "impossible", "crazy", "ridiculous", "pathetic", "messy", "unbelievable",
+    "obsessed", "gonna", "like", "being", "going", "all", "only", "basically", "honestly", "clearly",
+}  # fmt: skip
+
+
+def _ur(next_word: str) -> str:
+    w = next_word.lower()
+    if not w or w in _AFTER_YOURE or w.endswith(("ing", "ed", "ly")):
+        return "you're"
+    return "your"
+
+
 def _fix_words(text: str) -> str:
     out = []
-    for piece in _WORD.findall(text):
+    pieces = _WORD.findall(text)
+    for n, piece in enumerate(pieces):
+        if piece.lower() == "ur":
+            following = next((p for p in pieces[n + 1 :] if p.strip()), "")
+            fixed = _ur(following if following[:1].isalpha() else "")
+            out.append(fixed[:1].upper() + fixed[1:] if piece[:1].isupper() else fixed)
+            continue
         fixed = _WORD_FIXES.get(piece.lower())
         if fixed is None:
             out.append(piece)

@@ -55,6 +55,12 @@ def _present(keyword: str, output: str) -> bool:
     return True
 
 
+def _ends_with_particle(text: str) -> bool:
+    """'left the hob on', 'plugged in': a verb particle may end a clause; a bare preposition may not."""
+    doc = blame.nlp()(text)
+    return len(doc) > 0 and doc[-1].dep_ in {"prt", "advmod"}
+
+
 def grammar_problems(behaviour: str) -> list[str]:
     """Mechanical grammar checks on the "When …" clause."""
     problems = []
@@ -69,7 +75,7 @@ def grammar_problems(behaviour: str) -> list[str]:
             problems.append(f"verb after negation: '{m.group(0)}'")
     if re.search(r"\b(\w+) \1\b", b, re.I):
         problems.append("doubled word")
-    if _DANGLING.search(b):
+    if _DANGLING.search(b) and not _ends_with_particle(b):
         problems.append("dangling word")
     if re.search(r"\s[,.]|,,|\s{2,}", b):
         problems.append("spacing")
