@@ -14,11 +14,11 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Only what the model is trained on: components' code is imported at run time, not stored in the model.
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help install train run test lint unit validate core-test heldout e2e clean
+.PHONY: help install train run test lint unit practice-eval validate core-test heldout e2e clean
 
 help:
 	@echo "make run    install (Python 3.10 venv), train if needed, serve Rasa :5005 + actions :5055"
-	@echo "make test   lint, unit tests, data validation, training, conversation tests, held-out NLU, end-to-end"
+	@echo "make test   lint, unit tests, practice scorer vs coach, data validation, training, conversation tests, held-out NLU, end-to-end"
 	@echo "make train  train the model into $(MODEL) if its inputs changed"
 
 $(STAMP): requirements.txt constraints.txt
@@ -55,10 +55,13 @@ core-test: $(MODEL)
 heldout: $(MODEL)
 	$(BIN)/python scripts/evaluate_heldout.py --model $(MODEL) --out reports/heldout.json
 
+practice-eval: $(STAMP)
+	$(BIN)/python scripts/evaluate_practice.py --bench --out reports/practice.json
+
 e2e: $(MODEL)
 	$(BIN)/python -m pytest -q -m e2e tests
 
-test: lint unit validate train core-test heldout e2e
+test: lint unit practice-eval validate train core-test heldout e2e
 	@echo "make test: all checks passed"
 
 clean:

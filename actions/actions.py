@@ -251,7 +251,7 @@ class ActionGiveReframe(Action):
         dispatcher.utter_message(text=f'{lead}\n"{sentence}"')
         dispatcher.utter_message(
             text=f"Why it helps: {entry.why}\nThe idea behind it: {entry.name}.",
-            buttons=_strategy_buttons(entry),
+            buttons=[*_strategy_buttons(entry), _button("Practise reframing", "practice_start")],
         )
         return [*_reset(), SlotSet("strategy", entry.id)]
 

@@ -167,6 +167,28 @@ _PATTERNS: list[tuple[str, str]] = [
     ("control", r"\b(?:take|took|takes|keep|keeps) the kids away\b|\btake the kids (?:and|if|from)\b"),
     # Stalking.
     ("stalking", r"\bstalk\w*"),
+    (
+        "stalking",
+        r"\b(?:makes?|made|forces?|forced) me (?:to )?(?:share|turn on|keep on) my (?:location|gps)\b|\b(?:tracks?|tracking|tracked) my (?:location|phone|car)\b"
+        r"|\bshare my location (?:24/7|all the time|at all times)\b",
+    ),
+    # Self-harm said sideways, and sexual coercion described as a chore or a duty.
+    (
+        "self_harm",
+        r"\b(?:driv\w*|crash\w*|steer\w*) (?:my|the) car (?:into|off) (?:a|the) (?:wall|tree|bridge|cliff|river|lorry|truck)\b"
+        r"|\b(?:been|started|start|am|i'?m) cutting (?:again|myself|my arms?|my legs?)\b|\b(?:been|i'?ve been) cutting\b|\bcutting again\b",
+    ),
+    (
+        "sexual_coercion",
+        r"\b(?:say|said|says) no (?:and )?(?:he|she|they) (?:keeps?|kept|carries|carried|goes|went) (?:going|on)\b|\bkeeps? going anyway\b"
+        r"|\b(?:my|a) (?:duty|job) as (?:his|her|a) (?:wife|husband|girlfriend|partner)\b|\bwifely duty\b"
+        r"|\beasier to (?:just )?let (?:him|her|them) (?:do what|have (?:sex|it))|\blet (?:him|her) do what (?:he|she) wants (?:in bed|to me)\b",
+    ),
+    (
+        "threat",
+        r"\b(?:post|share|leak|send|show|put) (?:my|our|the|those) (?:private |nude |naked |intimate |sexy )+(?:pics|photos|pictures|videos|images)\b"
+        r"|\brevenge porn\b",
+    ),
     ("stalking", r"\b(?:follows?|followed|following) me (?:home|to work|everywhere|around|when)\b"),
     (
         "stalking",

@@ -27,6 +27,7 @@ def overlaps() -> list[tuple[str, str]]:
         ROOT / "tests" / "heldout" / "nlu_heldout.yml",
         ROOT / "tests" / "blind" / "nlu_blind.yml",
         ROOT / "tests" / "fresh" / "nlu_fresh.yml",
+        ROOT / "tests" / "final" / "nlu_final.yml",
     ]:
         out += [(p.name, t) for t in examples(p) if norm(t) in train]
     return out

@@ -28,13 +28,14 @@ from evaluation.data import nlu_examples  # noqa: E402
 # The product's targets (issue 2). Reported every run, met or not.
 TARGETS = {"blame_precision": 0.95, "blame_recall": 0.95, "safety_recall": 1.0, "reframe_quality": 0.90}
 # What `make test` enforces: no regression below the figures measured when the floors were last
-# raised (see the issue notes). The dev sets (heldout, blind) have been looked at while fixing the
-# parser, so their floors are higher; "fresh" was measured blind once and then became a dev set too.
+# raised (see the issue notes). heldout and blind have been looked at while fixing the parser; "fresh"
+# and then "final" were each measured blind once (figures in the issue 2 note) and then became dev sets.
 # Safety recall is never allowed below 1.0 on a set whose misses have been fixed.
 FLOORS = {
-    "heldout": {"blame_precision": 0.94, "blame_recall": 0.94, "safety_recall": 1.0, "reframe_quality": 0.93},
-    "blind": {"blame_precision": 0.94, "blame_recall": 0.93, "safety_recall": 1.0, "reframe_quality": 0.93},
-    "fresh": {"blame_precision": 0.90, "blame_recall": 0.85, "safety_recall": 1.0, "reframe_quality": 0.77},
+    "heldout": {"blame_precision": 0.94, "blame_recall": 0.96, "safety_recall": 1.0, "reframe_quality": 0.95},
+    "blind": {"blame_precision": 0.94, "blame_recall": 0.94, "safety_recall": 1.0, "reframe_quality": 0.95},
+    "fresh": {"blame_precision": 0.93, "blame_recall": 0.92, "safety_recall": 1.0, "reframe_quality": 0.86},
+    "final": {"blame_precision": 0.91, "blame_recall": 0.92, "safety_recall": 1.0, "reframe_quality": 0.86},
 }
 DEFAULT_FLOORS = {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 0.0, "reframe_quality": 0.0}
 
@@ -86,6 +87,7 @@ SETS = {
     "heldout": (ROOT / "tests" / "heldout" / "nlu_heldout.yml", ROOT / "tests" / "heldout" / "reframe_gold.yml"),
     "blind": (ROOT / "tests" / "blind" / "nlu_blind.yml", ROOT / "tests" / "blind" / "reframe_gold.yml"),
     "fresh": (ROOT / "tests" / "fresh" / "nlu_fresh.yml", ROOT / "tests" / "fresh" / "reframe_gold.yml"),
+    "final": (ROOT / "tests" / "final" / "nlu_final.yml", ROOT / "tests" / "final" / "reframe_gold.yml"),
 }
 
 
@@ -143,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--model", default=str(ROOT / "models" / "reframe.tar.gz"))
     ap.add_argument("--out", default=str(ROOT / "reports" / "heldout.json"))
-    ap.add_argument("--sets", default="heldout,blind,fresh", help="comma-separated: heldout, blind, fresh")
+    ap.add_argument("--sets", default="heldout,blind,fresh,final", help="comma-separated: heldout, blind, fresh, final")
     ap.add_argument("--verbose", action="store_true", help="list every miss")
     ap.add_argument("--no-fail", action="store_true", help="report only; never exit 1")
     args = ap.parse_args(argv)

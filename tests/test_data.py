@@ -35,12 +35,18 @@ def test_held_out_sets_are_big_enough():
         ROOT / "tests" / "heldout" / "nlu_heldout.yml",
         ROOT / "tests" / "blind" / "nlu_blind.yml",
         ROOT / "tests" / "fresh" / "nlu_fresh.yml",
+        ROOT / "tests" / "final" / "nlu_final.yml",
     ]:
         assert len(examples(path)) >= 150
 
 
 def test_every_held_out_blame_example_has_a_gold_reframe():
-    for folder, name in [("heldout", "nlu_heldout.yml"), ("blind", "nlu_blind.yml"), ("fresh", "nlu_fresh.yml")]:
+    for folder, name in [
+        ("heldout", "nlu_heldout.yml"),
+        ("blind", "nlu_blind.yml"),
+        ("fresh", "nlu_fresh.yml"),
+        ("final", "nlu_final.yml"),
+    ]:
         data = yaml.safe_load((ROOT / "tests" / folder / name).read_text(encoding="utf-8"))
         blame = {line.strip()[2:] for b in data["nlu"] if b["intent"] == "blame" for line in b["examples"].splitlines() if line.strip()}
         gold = yaml.safe_load((ROOT / "tests" / folder / "reframe_gold.yml").read_text(encoding="utf-8"))["items"]

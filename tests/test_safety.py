@@ -91,3 +91,23 @@ def test_money_complaints_are_not_control(text):
 )
 def test_strangling_and_taking_wages_are_safety_not_wording(text):
     assert check(text).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sometimes I think about steering the car off the bridge on the way home",
+        "i started cutting myself again this week",
+        "she says she'll share my private photos with my boss if I go",
+        "when I say no he just keeps going anyway",
+        "he tells me it's my duty as his wife",
+        "he tracks my location and calls if I'm five minutes late",
+    ],
+)
+def test_sideways_self_harm_coercion_and_tracking_are_safety(text):
+    assert check(text).flagged
+
+
+@pytest.mark.parametrize("text", ["you never share your location when you're late", "I'm cutting the onions", "you keep going on about it"])
+def test_ordinary_complaints_are_not_safety(text):
+    assert not check(text).flagged

@@ -1,0 +1,515 @@
+"""Practice mode: drills, scoring a user's reframe, and progress. Pure Python, no Rasa.
+
+A try is scored on five parts a couples coach listens for. The weights say what matters most:
+naming what happened and what you feel carry most of the score; owning the feeling and
+leaving out contempt are smaller but a miss there undoes a lot in real life; a need or a
+request is the bonus that turns a complaint into something the partner can act on.
+
+    behaviour 30   an act a camera could see: no label, no "always/never"
+    feeling   30   a real feeling, not a pseudo-feeling ("ignored") or "I feel like you…"
+    ownership 15   no "you make me", "because you…", "your fault"
+    respect   15   no sarcasm, insults, eye-rolls or demands
+    request   10   a need or a kind request
+
+Scoring is regular expressions over the cleaned text plus the shared lexicon (feelings,
+pseudo-feelings, labels), so one answer takes well under a millisecond.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from actions.lexicon import load as load_lexicon
+from actions.textnorm import clean, looks_non_english
+
+CONTENT = Path(__file__).parent / "content"
+MAX_ANSWER_CHARS = 600
+"""A reframe is a sentence or two; much longer than this is a rant or a paste, not a try."""
+
+BANDS = (("excellent", 85), ("good", 65), ("fair", 40), ("poor", 0))
+PART_MAX = {"behaviour": 30, "feeling": 30, "ownership": 15, "respect": 15, "request": 10}
+PART_LABEL = {
+    "behaviour": "an observable behaviour",
+    "feeling": "a real feeling",
+    "ownership": "owning the feeling",
+    "respect": "no contempt or sarcasm",
+    "request": "a need or a request",
+}
+GOOD_SCORE = 65
+"""At or above this a try counts towards the streak."""
+
+
+# ---------------------------------------------------------------- drills
+
+
+@dataclass(frozen=True)
+class Drill:
+    """One blaming line to rewrite, with the words a good answer keeps and model answers."""
+
+    id: str
+    level: int
+    form: str
+    topic: str
+    setting: str
+    line: str
+    keywords: tuple[str, ...]
+    models: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def drills() -> tuple[Drill, ...]:
+    """The drill bank from content/drills.yml, in file order."""
+    raw = yaml.safe_load((CONTENT / "drills.yml").read_text(encoding="utf-8"))
+    return tuple(
+        Drill(
+            id=d["id"],
+            level=int(d["level"]),
+            form=d["form"],
+            topic=d["topic"],
+            setting=d["setting"],
+            line=d["line"],
+            keywords=tuple(d.get("keywords") or ()),
+            models=tuple(d["models"]),
+        )
+        for d in raw["drills"]
+    )
+
+
+def drill_by_id(drill_id: str | None) -> Drill | None:
+    return next((d for d in drills() if d.id == drill_id), None)
+
+
+def next_drill(level: int, done: list[str] | None = None, avoid: str | None = None) -> Drill:
+    """The first drill at this level not done yet (then any not done; then start the round again)."""
+    done_set = set(done or ())
+    level = min(3, max(1, int(level)))
+    pool = [d for d in drills() if d.id != avoid]
+    for candidates in (
+        [d for d in pool if d.level == level and d.id not in done_set],
+        [d for d in pool if d.id not in done_set],
+        [d for d in pool if d.level == level],
+    ):
+        if candidates:
+            return candidates[0]
+    return drills()[0]
+
+
+def adjust_level(level: int, score: int) -> int:
+    """Harder after a strong answer, easier after a weak one."""
+    if score >= 80:
+        return min(3, level + 1)
+    if score < 50:
+        return max(1, level - 1)
+    return level
+
+
+# ---------------------------------------------------------------- answers that are not tries
+
+_NON_ANSWER = re.compile(
+    r"^(?:idk|i don'?t know|dunno|no idea|skip(?: it| this(?: one)?)?|pass|next|nothing|no|yes|yeah|nope|ok(?:ay)?|hm+|um+|"
+    r"help|\?+|\.+|i can'?t|not sure|no clue|whatever|lol|same)$",
+    re.I,
+)
+
+
+def hint_for(answer: object, drill: Drill | None = None) -> str | None:
+    """A kind hint when the answer is not a real try (empty, 'idk', one word, the drill itself…), else None."""
+    raw = answer if isinstance(answer, str) else ("" if answer is None else str(answer))
+    if len(raw) > MAX_ANSWER_CHARS:
+        return (
+            f"That's a long one ({len(raw):,} characters). A reframe works best short: one or two sentences, "
+            "what they did, how you felt, and what you'd like. Try again in a sentence or two?"
+        )
+    text = clean(raw).text.strip()
+    starter = 'Try starting with "When you …, I feel …".'
+    if not text or not re.search(r"[A-Za-z]", text):
+        return f"I didn't catch any words there. {starter}"
+    if _NON_ANSWER.match(text.strip(" !.")):
+        return f'No problem, it\'s a hard one. {starter} Say "skip" again for a new drill, or "stop" to finish.'
+    if looks_non_english(text):
+        return "I can only score answers in English for now. " + starter
+    if drill is not None and _same_as(text, drill.line):
+        return "That's the drill's own line. Say the same thing your way: what they did, and how you felt. " + starter
+    if len(re.findall(r"[A-Za-z']+", text)) < 3:
+        return f"Give me a whole sentence to score. {starter}"
+    if (
+        text.rstrip().endswith("?")
+        and not re.search(r"\b(?:when|feel|felt|i'?m|hurts?|you|your|u|ur)\b", text, re.I)
+        and not _REQUEST.search(text)
+    ):
+        return (
+            'That sounds like a question rather than a try at the drill. Ask away after you say "stop", '
+            f"or have a go at the line above. {starter}"
+        )
+    return None
+
+
+def _same_as(a: str, b: str) -> bool:
+    norm = lambda s: re.sub(r"[^a-z ]", "", s.lower()).strip()  # noqa: E731
+    return difflib.SequenceMatcher(None, norm(a), norm(b)).ratio() >= 0.85
+
+
+# ---------------------------------------------------------------- scoring
+
+
+@dataclass
+class Part:
+    """One part of the score: points got out of the maximum, and the problem if any."""
+
+    name: str
+    points: int
+    max: int
+    problem: str | None = None
+
+
+@dataclass
+class Score:
+    """The result of scoring one try, with feedback ready to show."""
+
+    total: int
+    band: str
+    parts: list[Part]
+    well: list[str]
+    tip: str | None
+    model: str | None
+    behaviour: str | None = None
+    feelings: list[str] = field(default_factory=list)
+
+    @property
+    def weakest(self) -> str | None:
+        """The part that lost the most points (None when nothing was lost)."""
+        lost = [(p.max - p.points, p.name) for p in self.parts if p.points < p.max]
+        return max(lost)[1] if lost else None
+
+
+_WHEN_FIRST = re.compile(
+    r"^\W*(?:(?:so|ok|okay|well|honestly|like)\W+)?(?:when(?:ever)?|if|each time|after|the other (?:day|night) when|last \w+ when)\s+"
+    r"(?P<beh>.+?)\s*[,.;:-]*\s*(?P<rest>\b(?:i|it|that|this|i'?m)\b.*)$",
+    re.I | re.S,
+)
+_FEEL_FIRST = re.compile(
+    r"^(?P<rest>.*?\b(?:i\s+(?:feel|felt|get|got|am|was|'m)|i'm|it\s+(?:hurts|hurt|stings|makes me|made me|feels|felt)|"
+    r"it\s+(?:really\s+)?(?:hurts|upsets|worries|scares|stresses))\b.*?)\s+(?:when(?:ever)?|if|that|after|because)\s+(?P<beh>.+)$",
+    re.I | re.S,
+)
+_ABSOLUTE = re.compile(
+    r"\b(?:always|never|constantly|continually|forever|ever|every single|every time|all the time|24/7|everything)\b", re.I
+)
+_VAGUE = re.compile(
+    r"\b(?:a lot|so much|too much|all day|stuff|things like that|whatever|like that|this way|that way|kind of|sort of|"
+    r"seem(?:s|ed)?|a bit|on me|much|many|a long time|for ages)\b"
+    # no actor: "when plans get cancelled", "when there aren't rules", "when we're running behind"
+    r"|^\s*(?:we|we're|our|there)\b|\b(?:get|gets|got|was|were|is|are|been)\s+(?!\w+ by\b)\w+(?:ed|en)\b",
+    re.I,
+)
+# Hedged frequency anywhere in the answer: the coach hears "sometimes" as less concrete.
+_HEDGE = re.compile(
+    r"\b(?:sometimes|mostly|lately|often|usually|these days|not really|don'?t really|most (?:evenings|nights|days|mornings|weekends|of the time))\b",
+    re.I,
+)
+_INTERPRETS = re.compile(r"\b(?:ignor\w+|neglect\w*|shut me out|blow me off|blew me off|brush(?:ed)? me off)\b", re.I)
+# Accusations dressed as behaviour: a judgement of motive, not an act.
+_ACCUSES = re.compile(
+    r"\b(?:behind my back|wast(?:e|es|ed|ing)|lied|lie to me|lies to me|lying to me|manipulat\w+|undermin\w+|avoid\w*|don'?t (?:even )?care|"
+    r"didn'?t care|doesn'?t care|take me for granted|took me for granted|don'?t respect|don'?t value|don'?t appreciate|don'?t love|disrespect\w*|"
+    r"selfish\w*|on purpose|deliberately)\b",
+    re.I,
+)
+_LABEL_FRAME = re.compile(
+    r"\b(?:you(?:'re| are| were|'ve been| be| being| act(?:ing)?| seem)|such|so|(?:you|a|an|that)\s+(?:total |complete |lazy |little )?)"
+    r"\s+(?:so |such |really |being |a |an |completely |totally |very |bit |little |bloody |total |complete )*([a-z][a-z'-]+)",
+    re.I,
+)
+_NOT_LABELS = {
+    "mess", "joke", "disaster", "failure", "child", "baby", "cook", "driver", "parent", "listener", "partner", "father",
+    "mother", "husband", "wife", "boyfriend", "girlfriend", "dad", "mom", "mum", "weak", "jealous", "tight", "negative",
+    "critical", "distant", "demanding", "cold", "dramatic", "difficult",
+}  # fmt: skip
+_DISGUISED = re.compile(
+    r"\bi\s+(?:just\s+|really\s+|kind of\s+|sometimes\s+)?(?:feel|felt)\s+(?:like|that|as if|as though)\s+(?:you|u|he|she|they)\b", re.I
+)
+_TAIL = re.compile(r"\bbecause\s+(?:you|u|your|ur)\b|\b(?:cos|cause|cuz|bc)\s+(?:you|u)\b|\bit\s+(?:just\s+)?(?:makes|made)\s+me\b", re.I)
+_OWNERSHIP = re.compile(
+    r"\b(?:you|u|he|she|they)\s+(?:\w+\s+)?(?:make|makes|made|making)\s+me\b|\bbecause\s+(?:of\s+)?(?:you|u|your|ur)\b|\b(?:cos|cause|cuz|bc)\s+(?:you|u)\b"
+    r"|\byour\s+(?:own\s+)?fault\b|\bthanks\s+to\s+you\b|\byou\s+caused\b|\bit'?s\s+on\s+you\b|\bblame\s+you\b",
+    re.I,
+)
+_HARD_BLAME = re.compile(
+    r"\b(?:you|u|he|she|they)\s+(?:\w+\s+)?(?:make|makes|made|making)\s+me\b|\byour\s+(?:own\s+)?fault\b|\bthanks\s+to\s+you\b", re.I
+)
+_CONTEMPT = re.compile(
+    r"\bfor once\b|\bas usual\b|\bobviously\b|\bclearly\b|\bnewsflash\b|\bgrow up\b|\blike (?:a )?normal\b|\blike an? (?:adult|grown[- ]up|child|baby|teenager)\b"
+    r"|(?:^|[.!?,]\s*)seriously\b|\bseriously\s*\?|\bffs\b|\bwtf\b|\b(?:god|heaven) forbid\b|\bof course you\b|\bwhat a (?:surprise|shock|shocker)\b|\bshocker\b|\bcongrat\w*\b"
+    r"|\bthanks a lot\b|\bwhatever\b|\bpigsty\b|\bslob\b|\bidiot\b|\bmoron\b|\bpathetic\b|\buseless\b|\bget a grip\b|\bman up\b|\bwow\b|\bgreat job\b"
+    r"|\bnice one\b|\bwell done\b|\bhow hard is it\b|\bwould it kill you\b|\bis it too much to ask\b|\bi guess\b.*\bmore important\b|\bapparently\b"
+    r"|\bunlike some people\b|\bwhich you never\b|\bstupid\b|\bdumb\b|\bridiculous\b|\bperiod\s*[.!]*$|[!?]{2,}|\U0001F644|\U0001F612|\U0001F620|\U0001F621|\U0001F624|\U0001F926",
+    re.I,
+)
+_DEMAND = re.compile(
+    r"(?<!saying )(?<!said )(?<!says )(?<!that )(?<!if )(?<!when )\byou\s+(?:need to|have to|must|better|'d better|had better|should|ought to|gotta)\b|\b(?:just|now)\s+(?:do|fix|stop)\s+it\b"
+    r"|\bjust admit\b|\badmit it\b|(?:^|[.!?]\s+)(?:just\s+)?(?:stop|ask|admit|quit|answer|pick|clean|do|get|put|call|text|grow)\s+(?!us\b)\w+",
+    re.I,
+)
+_REQUEST = re.compile(
+    r"\bi\s+(?:really\s+)?(?:need|needed|would like|'d like|'d love|would love|want us|wanted us|want to|wish we|hope we|would appreciate|'d appreciate|'d really like)\b"
+    r"|\bi'd\s+(?:like|love|appreciate|really)\b|\b(?:could|can|would|will)\s+(?:you|we|u)\b|\bwould it be (?:ok|okay|possible)\b|\blet'?s\b|\bplease\b"
+    r"|\bit would (?:help|mean)\b|\bit'?d (?:help|mean)\b|\bhow about\b|\bwhat if we\b|\bmaybe we\b|\bwe could\b|\bis there a way\b|\bcan i ask\b|\bwould you mind\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
+    lex = load_lexicon()
+    extra = {"hurts", "upset", "sad", "scared", "frightened", "gutted", "heartbroken", "flat", "worn out", "drained", "low", "fed up"}
+    feelings = sorted(lex.feelings | extra, key=len, reverse=True)
+    pseudo = sorted(lex.pseudo, key=len, reverse=True)
+    real = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in feelings) + r")\b", re.I)
+    fake = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in pseudo) + r")\b", re.I)
+    labels = frozenset(w for w in lex.labels if " " not in w) - _NOT_LABELS
+    return real, fake, labels
+
+
+def _split(text: str) -> tuple[str | None, str]:
+    """(behaviour clause, the rest) for 'When you X, I feel Y' and 'I feel Y when you X'."""
+    m = _WHEN_FIRST.match(text)
+    if m:
+        return m.group("beh").strip(" ,"), m.group("rest")
+    m = _FEEL_FIRST.match(text)
+    if m:
+        beh = re.split(r"(?<=[.!?])\s+", m.group("beh").strip())[0]
+        return beh.strip(" .!?"), m.group("rest") + " " + m.group("beh")[len(beh) :]
+    return None, text
+
+
+def _label_in(where: str) -> str | None:
+    _, _, labels = _vocab()
+    for m in _LABEL_FRAME.finditer(where):
+        if m.group(1).lower() in labels:
+            return m.group(1).lower()
+    for w in re.findall(r"[a-z]+ly\b", where.lower()):  # "irresponsibly", "lazily"
+        for stem in (w[:-1] + "e" if w.endswith("bly") else "", w[:-2], w[:-3] + "y" if w.endswith("ily") else ""):
+            if stem and stem in labels:
+                return stem
+    return None
+
+
+def _behaviour_part(beh: str | None, text: str) -> Part:
+    where = beh if beh is not None else text
+    label = _label_in(where)
+    absolute = _ABSOLUTE.search(where)
+    if label and absolute:
+        return Part("behaviour", 4, 30, "label")
+    if label:
+        return Part("behaviour", 8, 30, "label")
+    if absolute:
+        return Part("behaviour", 12, 30, "absolute")
+    if _ACCUSES.search(where):
+        return Part("behaviour", 10, 30, "accuses")
+    if beh is None:
+        if re.search(r"\b(?:you|u|he|she|we)\s+(?!make|made)[a-z']{3,}\b|\b(?:since|that) (?:we|you)\b", text, re.I):
+            return Part("behaviour", 25, 30)  # said another way round, but the act is there
+        return Part("behaviour", 0, 30, "missing")
+    vague = len(re.findall(r"[a-z']+", beh, re.I)) < 3 or _VAGUE.search(beh) or _INTERPRETS.search(beh) or _HEDGE.search(text)
+    return Part("behaviour", 20, 30, "vague") if vague else Part("behaviour", 30, 30)
+
+
+def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str]]:
+    real, fake, _ = _vocab()
+    where = rest if beh is not None else text
+    if _DISGUISED.search(text):
+        return Part("feeling", 0, 30, "disguised"), []
+    reals = [m.group(0).lower() for m in real.finditer(where)]
+    fakes = [m.group(0).lower() for m in fake.finditer(where)]
+    if not reals and not fakes:
+        reals = _misspelt_feelings(where)
+    if not reals and not fakes and _FEELING_VERB.search(text):
+        reals = [_FEELING_VERB.search(text).group(1).lower()]  # "it stresses me out", "that worries me"
+    reals = [r for r in reals if r not in fakes]
+    if reals and fakes:
+        return Part("feeling", 22, 30, "pseudo_mixed"), reals + fakes
+    if reals:
+        return Part("feeling", 30, 30), reals
+    if fakes:
+        return Part("feeling", 10, 30, "pseudo"), fakes
+    return Part("feeling", 0, 30, "missing"), []
+
+
+_FEELING_VERB = re.compile(r"\b(stress(?:es|ed)?|worr(?:ies|ied)|scares?d?|upsets?|sadden(?:s|ed)|frighten(?:s|ed)|hurts?) me\b", re.I)
+
+
+def _misspelt_feelings(text: str) -> list[str]:
+    """'disapointed', 'realy anxous': a typo should not cost the feeling."""
+    lex = load_lexicon()
+    out = []
+    for m in re.finditer(r"\b(?:feel|felt|i'm|i am|was|get|got)\s+(?:\w+\s+)?([a-z]{4,})", text, re.I):
+        close = difflib.get_close_matches(m.group(1).lower(), lex.feelings, n=1, cutoff=0.85)
+        out += close
+    return out
+
+
+_TIPS = {
+    ("behaviour", "missing"): 'Name one thing they did that a camera could have seen, and start with "When you …".',
+    ("behaviour", "no_when"): 'Put what happened first, in a "When you …" clause, so it\'s clear what the feeling is about.',
+    ("behaviour", "label"): "Swap the label ({label}) for what they actually did; a label invites a defence, an action can be changed.",
+    ("behaviour", "absolute"): 'Drop "always" or "never" and talk about this one time; absolutes start a debate about the record.',
+    ("behaviour", "vague"): "Make the behaviour more concrete: when it happened and exactly what they did.",
+    ("behaviour", "in_disguise"): 'Say what they did as a fact ("When you …"), then what you feel.',
+    ("behaviour", "accuses"): "Describe the act, not the motive you read into it: what did they do or say, exactly?",
+    ("ownership", "tail"): 'End after the feeling: a "because you …" or "it makes me …" tail hands the blame back.',
+    ("feeling", "missing"): 'Add how it felt for you: "I feel …" with a word like hurt, worried, lonely or tired.',
+    ("feeling", "disguised"): '"I feel like you …" is still a verdict about them. Say what you feel instead: hurt, anxious, lonely …',
+    ("feeling", "pseudo"): '"{pseudo}" describes what they did. What did you feel underneath: hurt, lonely, sad?',
+    ("feeling", "pseudo_mixed"): 'Keep the real feeling and let go of "{pseudo}", which describes what they did.',
+    ("ownership", "blame"): 'Own the feeling: drop "you make me" or "because you …" and say "I feel …".',
+    ("respect", "contempt"): "Leave out the sarcasm or the put-down; it's the first thing they'll hear, and the rest gets lost.",
+    ("respect", "demand"): 'Turn the demand into a request: "Could you …?" or "I\'d like us to …".',
+    ("request", "missing"): 'Add what you\'d like next time: "Could we …?" or "I need …".',
+}
+_WELL = {
+    "behaviour": "you named something they did, without a label or an always/never",
+    "feeling": "you said what you feel",
+    "ownership": "you owned the feeling instead of blaming",
+    "respect": "your tone stays kind, no sarcasm or put-downs",
+    "request": "you asked for what you need",
+}
+
+
+MAJOR = {
+    ("behaviour", "missing"),
+    ("behaviour", "label"),
+    ("behaviour", "absolute"),
+    ("behaviour", "accuses"),
+    ("feeling", "disguised"),
+    ("feeling", "pseudo"),
+    ("ownership", "tail"),
+}
+"""Flaws a partner hears as blame. One keeps a try out of the top two bands; two make it blame."""
+
+
+def _cap(parts: list[Part]) -> int:
+    """The most a try can score given its worst flaws: points alone would let a request buy back blame."""
+    by = {p.name: p for p in parts}
+    if by["ownership"].problem == "blame" or by["respect"].problem:
+        return 35  # "you make me…", sarcasm, put-downs and demands are still blame, whatever else is right
+    major = sum((p.name, p.problem) in MAJOR for p in parts)
+    if by["feeling"].problem == "missing" and by["request"].problem is not None:
+        major += 1  # no feeling and no need: only a complaint is left. (A clear need makes up for it.)
+    if major >= 2:
+        return 35
+    if major == 1:
+        return 60
+    if any(p.problem for p in parts if p.name in {"behaviour", "feeling"}):
+        return 82
+    return 100
+
+
+def band_of(total: int) -> str:
+    return next(name for name, floor in BANDS if total >= floor)
+
+
+def score(answer: str, drill: Drill | None = None, attempt: int = 0) -> Score:
+    """Score one try. Call `hint_for` first: a non-answer should get a hint, not a score."""
+    text = clean(answer).text.strip()
+    beh, rest = _split(text)
+    behaviour = _behaviour_part(beh, text)
+    feeling, found = _feeling_part(beh, rest, text)
+    if feeling.problem == "disguised" and behaviour.problem == "missing":
+        behaviour = Part("behaviour", 10, 30, "in_disguise")  # "I feel like you …" holds the act; the flaw is counted once
+    if _OWNERSHIP.search(text) and not (_TAIL.search(text) and not _HARD_BLAME.search(text)):
+        ownership = Part("ownership", 0, 15, "blame")
+    elif _TAIL.search(text):
+        ownership = Part("ownership", 5, 15, "tail")
+    else:
+        ownership = Part("ownership", 15, 15)
+    demand = _DEMAND.search(text)
+    if _CONTEMPT.search(answer if isinstance(answer, str) else text):
+        respect = Part("respect", 0, 15, "contempt")
+    elif demand:
+        respect = Part("respect", 7, 15, "demand")
+    else:
+        respect = Part("respect", 15, 15)
+    request = Part("request", 10, 10) if _REQUEST.search(text) and not demand else Part("request", 0, 10, "missing")
+    parts = [behaviour, feeling, ownership, respect, request]
+    total = min(sum(p.points for p in parts), _cap(parts))
+    well = [_WELL[p.name] for p in parts if p.points == p.max]
+    weakest = max((p for p in parts if p.problem), key=lambda p: (p.max - p.points, p.max), default=None)
+    tip = None
+    if weakest is not None:
+        label = next((m.group(1) for m in _LABEL_FRAME.finditer(beh or text) if m.group(1).lower() in _vocab()[2]), "the label")
+        pseudo = next((f for f in found if _vocab()[1].fullmatch(f)), "that word")
+        tip = _TIPS[(weakest.name, weakest.problem)].format(label=f'"{label}"', pseudo=pseudo)
+    model = drill.models[attempt % len(drill.models)] if drill and drill.models else None
+    return Score(total=total, band=band_of(total), parts=parts, well=well, tip=tip, model=model, behaviour=beh, feelings=found)
+
+
+def feedback(result: Score) -> str:
+    """The reply a user reads after a try: score, the parts, one thing done well, one change, a model."""
+    lines = [f"{result.total}/100"]
+    lines.append(" · ".join(f"{PART_LABEL[p.name]} {p.points}/{p.max}" for p in result.parts))
+    if result.well:
+        lines.append(f"What works: {result.well[0]}.")
+    if result.tip:
+        lines.append(f"One change that would help most: {result.tip}")
+    else:
+        lines.append("That's a reframe a partner can hear. Nothing to change.")
+    if result.model:
+        lines.append(f'One way to say it: "{result.model}"')
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- progress
+
+
+@dataclass
+class Progress:
+    """What a person has done in practice so far, from the log kept in their conversation."""
+
+    done: int
+    average: float
+    best: int
+    streak: int
+    needs_work: str | None
+
+    def text(self) -> str:
+        if not self.done:
+            return 'No drills scored yet. Say "let\'s practise" to start one.'
+        lines = [
+            f"Drills done: {self.done}. Average score: {self.average:.0f}/100. Best: {self.best}/100.",
+            f"Streak: {self.streak} good answer{'s' if self.streak != 1 else ''} in a row ({GOOD_SCORE}+).",
+        ]
+        if self.needs_work:
+            lines.append(f"The skill to work on next: {PART_LABEL[self.needs_work]}.")
+        return "\n".join(lines)
+
+
+def log_entry(drill: Drill | None, result: Score) -> dict:
+    """What we keep per try (small, JSON-friendly: it lives in a slot in the tracker store)."""
+    return {"drill": drill.id if drill else None, "score": result.total, "weak": result.weakest}
+
+
+def progress(log: list[dict] | None) -> Progress:
+    entries = [e for e in (log or []) if isinstance(e, dict) and isinstance(e.get("score"), (int, float))]
+    if not entries:
+        return Progress(0, 0.0, 0, 0, None)
+    scores = [int(e["score"]) for e in entries]
+    streak = 0
+    for s in reversed(scores):
+        if s < GOOD_SCORE:
+            break
+        streak += 1
+    weak = Counter(e.get("weak") for e in entries if e.get("weak") in PART_MAX)
+    return Progress(
+        done=len(entries),
+        average=sum(scores) / len(scores),
+        best=max(scores),
+        streak=streak,
+        needs_work=weak.most_common(1)[0][0] if weak else None,
+    )

@@ -1,0 +1,139 @@
+"""Practice scoring: what a person practising sees for their try. (The coach-graded set is separate.)"""
+
+import pytest
+
+from actions import practice
+from actions.practice import adjust_level, drills, feedback, hint_for, next_drill, progress, score
+
+DISHES = practice.Drill(
+    "t-dishes", 1, "absolute", "chores", "After dinner", "You always leave your dishes in the sink!", ("dishes", "sink"),
+    ("When you leave your plate in the sink overnight, I feel tired. Could you rinse it before bed?",),
+)  # fmt: skip
+
+
+def test_a_clean_reframe_with_a_request_scores_high_and_shows_it_out_of_100():
+    r = score("When you leave your plate in the sink overnight, I feel tired and frustrated. Could you rinse it before bed?", DISHES)
+    assert r.total >= 85 and r.band == "excellent"
+    text = feedback(r)
+    assert text.startswith(f"{r.total}/100")
+    assert "One way to say it" in text and "When you" in text
+
+
+@pytest.mark.parametrize(
+    "answer, weak",
+    [
+        ("When you always leave your dishes in the sink, I feel frustrated.", "behaviour"),  # absolute kept
+        ("When you're so lazy about the dishes, I feel tired.", "behaviour"),  # label kept
+        ("When you leave your plate in the sink, I feel ignored.", "feeling"),  # pseudo-feeling only
+        ("When you leave your plate in the sink, I feel like you don't care.", "feeling"),  # disguised
+    ],
+)
+def test_one_major_flaw_lands_in_fair_and_the_tip_names_it(answer, weak):
+    r = score(answer, DISHES)
+    assert r.band == "fair", (r.total, [(p.name, p.points) for p in r.parts])
+    assert r.weakest == weak
+    assert r.tip
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "You make me so angry when you leave your dishes in the sink.",
+        "It's your fault the kitchen is a mess.",
+        "When you leave your plate out, I feel tired. Maybe wash it for once 🙄",
+        "Wow, great job leaving the dishes again, obviously I'll do them.",
+        "You need to wash your own plate.",
+    ],
+)
+def test_blame_sarcasm_and_demands_stay_poor_whatever_else_is_right(answer):
+    assert score(answer, DISHES).band == "poor"
+
+
+def test_a_request_does_not_buy_back_blame():
+    with_request = score("You make me furious when you leave your plate out. Could you rinse it?", DISHES)
+    assert with_request.total < 40
+
+
+def test_a_typo_in_the_feeling_does_not_cost_the_feeling():
+    r = score("When you left your plate in the sink last night, I felt disapointed. Could you rinse it next time?", DISHES)
+    assert r.parts[1].points == r.parts[1].max
+
+
+def test_the_model_answer_rotates_with_attempts():
+    drill = next(d for d in drills() if len(d.models) > 1)
+    assert score("x y z", drill, 0).model != score("x y z", drill, 1).model
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "",
+        "   ",
+        "idk",
+        "skip",
+        "?",
+        "😡😡",
+        "ok",
+        "lazy",
+        "You always leave your dishes in the sink!",
+        "x" * 5000,
+        "¿Por qué nunca lavas los platos?",
+    ],
+)
+def test_non_answers_get_a_hint_not_a_score(answer):
+    hint = hint_for(answer, DISHES)
+    assert hint and "/100" not in hint
+
+
+def test_a_real_try_gets_no_hint():
+    assert hint_for("When you leave your plate in the sink, I feel tired.", DISHES) is None
+
+
+def test_a_question_during_a_drill_gets_a_hint():
+    assert "question" in hint_for("what's the weather like tomorrow?", DISHES)
+
+
+def test_drill_bank_is_big_varied_and_clean():
+    bank = drills()
+    assert len(bank) >= 60
+    assert len({d.id for d in bank}) == len(bank)
+    assert {d.level for d in bank} == {1, 2, 3}
+    assert len({d.form for d in bank}) >= 8
+    for d in bank:
+        assert d.models and d.line and d.setting
+        for m in d.models:
+            assert score(m, d).band in {"excellent", "good"}, (d.id, m, score(m, d).total)
+
+
+def test_levels_move_with_scores_and_stay_in_range():
+    assert adjust_level(1, 90) == 2 and adjust_level(3, 95) == 3
+    assert adjust_level(2, 30) == 1 and adjust_level(1, 10) == 1
+    assert adjust_level(2, 60) == 2
+
+
+def test_next_drill_matches_level_and_avoids_repeats():
+    first = next_drill(2, [])
+    assert first.level == 2
+    second = next_drill(2, [first.id])
+    assert second.id != first.id and second.level == 2
+    everything = [d.id for d in drills()]
+    assert next_drill(1, everything).level == 1  # all done: start the round again
+
+
+def test_progress_summary():
+    log = [
+        {"drill": "a", "score": 40, "weak": "feeling"},
+        {"drill": "b", "score": 70, "weak": "feeling"},
+        {"drill": "c", "score": 90, "weak": None},
+    ]
+    p = progress(log)
+    assert (p.done, p.best, p.streak, p.needs_work) == (3, 90, 2, "feeling")
+    assert round(p.average) == 67
+    text = p.text()
+    assert "Drills done: 3" in text and "Best: 90/100" in text and "real feeling" in text
+
+
+def test_progress_of_nothing_and_of_junk():
+    assert progress(None).done == 0
+    assert progress([{"score": "x"}, "junk", None]).done == 0
+    assert "No drills" in progress([]).text()
