@@ -185,3 +185,21 @@ def test_pseudo_feeling_answer_gets_the_feeling_underneath(servers):
     out = joined(say(user, "hurt"))
     assert "When I had to wait an hour, I felt hurt." in out
     assert "Don't take a powerless approach" in out
+
+
+def test_practice_scores_a_try_hints_a_non_answer_and_keeps_progress_through_a_restart(servers):
+    user = new_user()
+    drill = joined(say(user, "/practice_start"))
+    assert "Drill (level 1)" in drill and "When you …, I feel …" in drill
+    hint = joined(say(user, "🙂"))  # emoji only: a hint, not a score
+    assert "I didn't catch" in hint and "/100" not in hint
+    out = joined(say(user, "When you leave your plate in the sink overnight, I feel tired. Could you rinse it before bed?"))
+    assert "/100" in out and "One way to say it" in out
+    assert "Drill" in joined(say(user, "/practice_next"))
+    out = joined(say(user, "he hit me last night and I'm scared"))
+    assert "/100" not in out and ("988" in out or "1-800-799-7233" in out)
+    servers.stop()
+    servers.start()
+    progress = joined(say(user, "/practice_progress"))
+    assert "Drills done: 1" in progress, progress
+    assert "Practice finished" in joined(say(user, "/stop"))
