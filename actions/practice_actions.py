@@ -94,7 +94,10 @@ class ValidatePracticeForm(FormValidationAction):
     def validate_practice_answer(
         self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]
     ) -> Dict[str, Any]:
-        text = "" if slot_value is None else str(slot_value)
+        if slot_value is None:
+            # rasa-sdk also validates slots our own actions just cleared (start/next/retry): nothing was said yet.
+            return {"practice_answer": None}
+        text = str(slot_value)
         if safety.is_crisis(text):
             _send_safety(dispatcher, text)
             return {"practice_answer": STOPPED}

@@ -99,3 +99,8 @@ def test_progress_and_stop_show_the_summary():
 def test_stop_outside_practice_just_stops():
     msgs, _ = run(ActionStop(), tracker("stop", "stop", {}))
     assert msgs[0].get("response") == "utter_stopped"
+
+
+def test_a_slot_cleared_by_our_own_action_is_not_taken_for_an_empty_answer():
+    msgs, out = validate(None)
+    assert msgs == [] and out == {"practice_answer": None}
