@@ -181,6 +181,7 @@ class Score:
     model: str | None
     behaviour: str | None = None
     feelings: list[str] = field(default_factory=list)
+    off_topic: bool = False
 
     @property
     def weakest(self) -> str | None:
@@ -275,6 +276,14 @@ def _vocab() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
     fake = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in pseudo) + r")\b", re.I)
     labels = frozenset(w for w in lex.labels if " " not in w) - _NOT_LABELS
     return real, fake, labels
+
+
+def _off_topic(text: str, drill: Drill | None) -> bool:
+    """A fine sentence about socks is not a try at the drill about texting: none of its keywords is there."""
+    if drill is None or not drill.keywords:
+        return False
+    words = {w[:4] for w in re.findall(r"[a-z]+", text.lower())}
+    return not any(k.lower()[:4] in words for k in drill.keywords)
 
 
 def _split(text: str) -> tuple[str | None, str]:
@@ -439,7 +448,8 @@ def score(answer: str, drill: Drill | None = None, attempt: int = 0) -> Score:
     request = Part("request", 10, 10) if _REQUEST.search(text) and not demand else Part("request", 0, 10, "missing")
     parts = [behaviour, feeling, ownership, respect, request]
     total = min(sum(p.points for p in parts), _cap(parts))
-    well = [_WELL[p.name] for p in parts if p.points == p.max]
+    # Owning a feeling needs a feeling: with none named, "you owned it" would be empty praise.
+    well = [_WELL[p.name] for p in parts if p.points == p.max and not (p.name == "ownership" and feeling.problem == "missing")]
     weakest = max((p for p in parts if p.problem), key=lambda p: (p.max - p.points, p.max), default=None)
     tip = None
     if weakest is not None:
@@ -447,7 +457,17 @@ def score(answer: str, drill: Drill | None = None, attempt: int = 0) -> Score:
         pseudo = next((f for f in found if _vocab()[1].fullmatch(f)), "that word")
         tip = _TIPS[(weakest.name, weakest.problem)].format(label=f'"{label}"', pseudo=pseudo)
     model = drill.models[attempt % len(drill.models)] if drill and drill.models else None
-    return Score(total=total, band=band_of(total), parts=parts, well=well, tip=tip, model=model, behaviour=beh, feelings=found)
+    return Score(
+        total=total,
+        band=band_of(total),
+        parts=parts,
+        well=well,
+        tip=tip,
+        model=model,
+        behaviour=beh,
+        feelings=found,
+        off_topic=_off_topic(text, drill),
+    )
 
 
 def feedback(result: Score) -> str:
@@ -460,6 +480,8 @@ def feedback(result: Score) -> str:
         lines.append(f"One change that would help most: {result.tip}")
     else:
         lines.append("That's a reframe a partner can hear. Nothing to change.")
+    if result.off_topic:
+        lines.append("(That reads like a different moment from the drill's. It still counts; next time try the drill's own situation.)")
     if result.model:
         lines.append(f'One way to say it: "{result.model}"')
     return "\n".join(lines)

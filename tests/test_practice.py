@@ -137,3 +137,14 @@ def test_progress_of_nothing_and_of_junk():
     assert progress(None).done == 0
     assert progress([{"score": "x"}, "junk", None]).done == 0
     assert "No drills" in progress([]).text()
+
+
+def test_an_answer_about_another_moment_is_pointed_out():
+    r = score("When you leave your socks on the floor, I feel tired. Could you put them in the basket?", DISHES)
+    assert r.off_topic and "different moment" in feedback(r)
+    assert not score("When you leave your plate in the sink, I feel tired.", DISHES).off_topic
+
+
+def test_no_praise_for_owning_a_feeling_that_was_never_named():
+    r = score("You're so lazy, you never pick anything up", DISHES)
+    assert not any("owned" in w for w in r.well)
