@@ -565,6 +565,12 @@ def _find_clause_verb(sent):  # noqa: ANN001, ANN202
     return candidates[0][2], candidates[0][3]
 
 
+def _label_phrase(tok) -> str:  # noqa: ANN001
+    """The label as the user wrote it, without articles and intensifiers: 'a total control freak' -> 'control freak'."""
+    kept = [x for x in tok.subtree if x.dep_ not in {"det", "predet"} and x.lower_ not in INTENSIFIERS]
+    return "".join(x.text_with_ws for x in kept).strip()
+
+
 def _label_of(verb, lex: Lexicon) -> str | None:  # noqa: ANN001
     """'you're so selfish', 'she's such a slob', 'you're a terrible listener' -> the label."""
     if verb.lemma_ != "be":
@@ -578,12 +584,11 @@ def _label_of(verb, lex: Lexicon) -> str | None:  # noqa: ANN001
                 return low
             if c.pos_ in {"NOUN", "PROPN"}:
                 if any(a.lower_ in BAD_ADJECTIVES or a.lower_ in lex.labels for a in c.children if a.dep_ == "amod"):
-                    return " ".join(x.text for x in c.subtree if x.dep_ not in {"det", "predet"} and x.lower_ not in INTENSIFIERS)
+                    return _label_phrase(c)
                 if low in lex.labels and low not in ROLE_NOUNS:
                     return low
                 if has_such:  # "such a mummy's boy" -> "mummy's boy"
-                    kept = [x for x in c.subtree if x.dep_ not in {"det", "predet"} and x.lower_ not in INTENSIFIERS]
-                    return "".join(x.text_with_ws for x in kept).strip()
+                    return _label_phrase(c)
             if c.pos_ == "ADJ" and has_such:
                 return low
             if (
@@ -606,8 +611,7 @@ def _label_of(verb, lex: Lexicon) -> str | None:  # noqa: ANN001
                     and any(x.dep_ in {"relcl", "acl", "prep"} for x in c.children)
                 ):
                     continue  # "you're the one who cooks", "you're the first to leave": something happens
-                kept = [x for x in c.subtree if x.dep_ not in {"det", "predet"} and x.lower_ not in INTENSIFIERS]
-                return "".join(x.text_with_ws for x in kept).strip()
+                return _label_phrase(c)
     # "why are you like this", "you're like a child"
     preps = [c for c in verb.children if c.dep_ == "prep"]
     if preps and preps[0].lower_ == "like" and not any(c.dep_ in {"acomp", "attr"} for c in verb.children):
@@ -822,8 +826,8 @@ def _set_feeling(a: Analysis, feeling: str | None, pf: PseudoFeeling | None) -> 
         a.feeling = feeling
 
 
-def _ask_again(m: re.Match) -> str:
-    return f"I have to ask you more than once {'not ' if m.group(1) else ''}to {_second_person_text(m.group(2).strip())}"
+def _ask_again(m: re.Match) -> tuple[str, bool]:
+    return f"I have to ask you more than once {'not ' if m.group(1) else ''}to {_second_person_text(m.group(2).strip())}", False
 
 
 _ONLY_ONE = re.compile(
@@ -845,20 +849,20 @@ def _thanks_for(m: re.Match) -> tuple[str, bool]:
     return (f"you {verb} {rest}".strip(), True)
 
 
-def _only_one(m: re.Match) -> str:
+def _only_one(m: re.Match) -> tuple[str, bool]:
     rest = re.sub(r"\b(?:ever|always|every single|single)\s+", "", m.group(1).strip(), flags=re.I)
     rest = re.sub(r"\b(?:every|all the)\s+(?=time\b)", "", rest, flags=re.I).strip()
     if re.search(r"\bto\s*$", m.group(0)[: m.start(1)], re.I):  # "the one to book…" -> "the one who has to book…"
         rest = f"has to {rest}"
-    return f"I'm the one who {_second_person_text(rest)}"
+    return f"I'm the one who {_second_person_text(rest)}", False
 
 
-# Whole-sentence shapes whose behaviour is easier to read off than to parse.
+# Whole-sentence shapes whose behaviour is easier to read off than to parse; each builds (behaviour, past).
 _SENTENCE_TEMPLATES = [
     (_ONLY_ONE, "absolute", _only_one),
     (_THANKS_FOR, "fault", _thanks_for),
     (_ASKED_BEFORE, "absolute", _ask_again),
-    (_HOW_HARD, "question", lambda m: f"you don't {_second_person_text(m.group(1).strip())}"),
+    (_HOW_HARD, "question", lambda m: (f"you don't {_second_person_text(m.group(1).strip())}", False)),
     (_HOW_MANY, "question", _ask_again),
 ]
 
@@ -895,8 +899,7 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
         if m:
             _add_form(a, form)
             if not a.behaviour:
-                built = build(m)
-                a.behaviour, a.past = built if isinstance(built, tuple) else (built, False)
+                a.behaviour, a.past = build(m)
             return
     bo = _BECAUSE_OF_YOUR.search(s)
     if bo and re.search(r"\b(?:because of|thanks to)\b", bo.group(0), re.I):
@@ -1089,7 +1092,7 @@ def _analyse_causal(make, a: Analysis, lex: Lexicon, third: bool) -> None:  # no
     past = make.tag_ == "VBD"
     f, pf, vp = _feeling_after_make(make, lex)
     sent_text = make.doc.text
-    because = re.search(r"\b(?:because|cos|cause|cuz|coz) (?:you|he|she|they) (.+)$", sent_text, re.I)
+    because = re.search(r"\b(?:because|cause) (?:you|he|she|they) (.+)$", sent_text, re.I)
     if because and not a.behaviour:
         sub = Analysis(text=because.group(0))
         _analyse_sentence("you " + because.group(1), sub, lex)

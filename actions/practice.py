@@ -185,9 +185,21 @@ class Score:
 
     @property
     def weakest(self) -> str | None:
-        """The part that lost the most points (None when nothing was lost)."""
-        lost = [(p.max - p.points, p.name) for p in self.parts if p.points < p.max]
-        return max(lost)[1] if lost else None
+        """The part whose problem cost the most points (None when there is no problem)."""
+        part = _weakest(self.parts)
+        return part.name if part else None
+
+
+def _weakest(parts: list[Part]) -> Part | None:
+    return max((p for p in parts if p.problem), key=lambda p: (p.max - p.points, p.max), default=None)
+
+
+def _off_topic(text: str, drill: Drill | None) -> bool:
+    """A fine sentence about socks is not a try at the drill about texting: none of its keywords is there."""
+    if drill is None or not drill.keywords:
+        return False
+    words = {w[:4] for w in re.findall(r"[a-z]+", text.lower())}
+    return not any(k.lower()[:4] in words for k in drill.keywords)
 
 
 _WHEN_FIRST = re.compile(
@@ -236,14 +248,15 @@ _NOT_LABELS = {
 _DISGUISED = re.compile(
     r"\bi\s+(?:just\s+|really\s+|kind of\s+|sometimes\s+)?(?:feel|felt)\s+(?:like|that|as if|as though)\s+(?:you|u|he|she|they)\b", re.I
 )
-_TAIL = re.compile(r"\bbecause\s+(?:you|u|your|ur)\b|\b(?:cos|cause|cuz|bc)\s+(?:you|u)\b|\bit\s+(?:just\s+)?(?:makes|made)\s+me\b", re.I)
-_OWNERSHIP = re.compile(
-    r"\b(?:you|u|he|she|they)\s+(?:\w+\s+)?(?:make|makes|made|making)\s+me\b|\bbecause\s+(?:of\s+)?(?:you|u|your|ur)\b|\b(?:cos|cause|cuz|bc)\s+(?:you|u)\b"
-    r"|\byour\s+(?:own\s+)?fault\b|\bthanks\s+to\s+you\b|\byou\s+caused\b|\bit'?s\s+on\s+you\b|\bblame\s+you\b",
-    re.I,
-)
+# Blame handed back after the feeling: a major flaw, not the whole try.
+_TAIL = re.compile(
+    r"\b(?:because|cause)\s+(?:you|your)\b|\bit\s+(?:just\s+)?(?:makes|made)\s+me\b", re.I
+)  # text is cleaned: "cuz u" is "because you"
+# Blame outright: the feeling is theirs to fix.
 _HARD_BLAME = re.compile(
-    r"\b(?:you|u|he|she|they)\s+(?:\w+\s+)?(?:make|makes|made|making)\s+me\b|\byour\s+(?:own\s+)?fault\b|\bthanks\s+to\s+you\b", re.I
+    r"\b(?:you|u|he|she|they)\s+(?:\w+\s+)?(?:make|makes|made|making)\s+me\b|\byour\s+(?:own\s+)?fault\b|\bthanks\s+to\s+you\b"
+    r"|\bbecause\s+of\s+(?:you|u)\b|\byou\s+caused\b|\bit'?s\s+on\s+you\b|\bblame\s+you\b",
+    re.I,
 )
 _CONTEMPT = re.compile(
     r"\bfor once\b|\bas usual\b|\bobviously\b|\bclearly\b|\bnewsflash\b|\bgrow up\b|\blike (?:a )?normal\b|\blike an? (?:adult|grown[- ]up|child|baby|teenager)\b"
@@ -276,14 +289,6 @@ def _vocab() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
     fake = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in pseudo) + r")\b", re.I)
     labels = frozenset(w for w in lex.labels if " " not in w) - _NOT_LABELS
     return real, fake, labels
-
-
-def _off_topic(text: str, drill: Drill | None) -> bool:
-    """A fine sentence about socks is not a try at the drill about texting: none of its keywords is there."""
-    if drill is None or not drill.keywords:
-        return False
-    words = {w[:4] for w in re.findall(r"[a-z]+", text.lower())}
-    return not any(k.lower()[:4] in words for k in drill.keywords)
 
 
 def _split(text: str) -> tuple[str | None, str]:
@@ -432,7 +437,7 @@ def score(answer: str, drill: Drill | None = None, attempt: int = 0) -> Score:
     feeling, found = _feeling_part(beh, rest, text)
     if feeling.problem == "disguised" and behaviour.problem == "missing":
         behaviour = Part("behaviour", 10, 30, "in_disguise")  # "I feel like you …" holds the act; the flaw is counted once
-    if _OWNERSHIP.search(text) and not (_TAIL.search(text) and not _HARD_BLAME.search(text)):
+    if _HARD_BLAME.search(text):
         ownership = Part("ownership", 0, 15, "blame")
     elif _TAIL.search(text):
         ownership = Part("ownership", 5, 15, "tail")
@@ -450,10 +455,10 @@ def score(answer: str, drill: Drill | None = None, attempt: int = 0) -> Score:
     total = min(sum(p.points for p in parts), _cap(parts))
     # Owning a feeling needs a feeling: with none named, "you owned it" would be empty praise.
     well = [_WELL[p.name] for p in parts if p.points == p.max and not (p.name == "ownership" and feeling.problem == "missing")]
-    weakest = max((p for p in parts if p.problem), key=lambda p: (p.max - p.points, p.max), default=None)
+    weakest = _weakest(parts)
     tip = None
     if weakest is not None:
-        label = next((m.group(1) for m in _LABEL_FRAME.finditer(beh or text) if m.group(1).lower() in _vocab()[2]), "the label")
+        label = _label_in(beh or text) or "the label"
         pseudo = next((f for f in found if _vocab()[1].fullmatch(f)), "that word")
         tip = _TIPS[(weakest.name, weakest.problem)].format(label=f'"{label}"', pseudo=pseudo)
     model = drill.models[attempt % len(drill.models)] if drill and drill.models else None

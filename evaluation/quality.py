@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from actions import blame
 
@@ -34,9 +35,10 @@ def _stem(word: str) -> str:
     return w
 
 
-def _lemmas(text: str) -> set[str]:
-    """Dictionary forms, so 'told' still keeps the gold keyword 'tell'."""
-    return {t.lemma_.lower() for t in blame.nlp()(text) if not t.is_punct}
+@lru_cache(maxsize=8192)
+def _lemmas(text: str) -> frozenset[str]:
+    """Dictionary forms, so 'told' still keeps the gold keyword 'tell'. Cached: each output is checked per keyword."""
+    return frozenset(t.lemma_.lower() for t in blame.nlp()(text) if not t.is_punct)
 
 
 def _present(keyword: str, output: str) -> bool:
