@@ -172,10 +172,24 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?:makes?|made|forces?|forced) me (?:to )?(?:share|turn on|keep on) my (?:location|gps)\b|\b(?:tracks?|tracking|tracked) my (?:location|phone|car)\b"
         r"|\bshare my location (?:24/7|all the time|at all times)\b",
     ),
+    (
+        "stalking",
+        r"\bcameras? (?:all )?(?:over|around|in|through(?:out)?) (?:the|our|my) (?:house|home|flat|bedroom)\b"
+        r"|\b(?:pics|photos|pictures|videos?) (?:he|she|they) (?:took|takes|filmed) of me through (?:my|the) window\b"
+        r"|\b(?:watch\w*|film\w*|photograph\w*) me through (?:my|the) window\b",
+    ),
+    (
+        "control",
+        r"\b(?:made|makes|make) me (?:get )?chang(?:e|ed) (?:my (?:clothes|outfit|top|dress|skirt)|(?:\d+|two|three|four) times|twice|clothes|outfits?)\b"
+        r"|\b(?:angry|mad|furious|kicks off) if i wear\b|\b(?:tells?|decides?) (?:me )?what i (?:can|can't|am allowed to) wear\b"
+        r"|\b(?:doesn'?t|won'?t|does not|will not|never) let me (?:see|go to|talk to) (?:a|the|my) (?:doctor|gp|nurse|therapist|counsellor|counselor)(?: alone| on my own| by myself)?\b"
+        r"|\banswers for me\b",
+    ),
     # Self-harm said sideways, and sexual coercion described as a chore or a duty.
     (
         "self_harm",
         r"\b(?:driv\w*|crash\w*|steer\w*) (?:my|the) car (?:into|off) (?:a|the) (?:wall|tree|bridge|cliff|river|lorry|truck)\b"
+        r"|\b(?:written|wrote|writing|write) (?:some |a few )?(?:letters?|notes?) (?:to|for) (?:my |the )?(?:kids|children|family|son|daughter|mum|mom|dad|parents|partner|wife|husband)(?:[ ,]+\w+){0,3}[ ,]+just in case\b"
         r"|\b(?:been|started|start|am|i'?m) cutting (?:again|myself|my arms?|my legs?)\b|\b(?:been|i'?ve been) cutting\b|\bcutting again\b",
     ),
     (

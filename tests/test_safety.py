@@ -98,6 +98,7 @@ def test_strangling_and_taking_wages_are_safety_not_wording(text):
     [
         "sometimes I think about steering the car off the bridge on the way home",
         "i started cutting myself again this week",
+        "I wrote notes for my family last night, just in case",
         "she says she'll share my private photos with my boss if I go",
         "when I say no he just keeps going anyway",
         "he tells me it's my duty as his wife",
@@ -110,4 +111,23 @@ def test_sideways_self_harm_coercion_and_tracking_are_safety(text):
 
 @pytest.mark.parametrize("text", ["you never share your location when you're late", "I'm cutting the onions", "you keep going on about it"])
 def test_ordinary_complaints_are_not_safety(text):
+    assert not check(text).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she put cameras all over the flat and asks where I was",
+        "my ex films me through the window at night",
+        "he made me change my outfit twice before dinner",
+        "she won't let me see the GP on my own",
+        "he gets mad if i wear a dress to work",
+    ],
+)
+def test_surveillance_and_control_over_body_and_clothes_are_safety(text):
+    assert check(text).flagged
+
+
+@pytest.mark.parametrize("text", ["you never change the bed sheets", "we should get cameras for the shop", "you made me change my plans"])
+def test_ordinary_changes_and_cameras_are_not_safety(text):
     assert not check(text).flagged
