@@ -14,11 +14,15 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Only what the model is trained on: components' code is imported at run time, not stored in the model.
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null)
 
-.PHONY: help install train run test lint unit practice-eval validate core-test heldout e2e clean
+WIDGET := web/dist/reframe-widget.js
+WIDGET_INPUTS := web/package.json web/package-lock.json web/build.mjs $(wildcard web/src/*)
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: help install train run test lint unit practice-eval validate core-test heldout e2e web browser browser-test clean
 
 help:
-	@echo "make run    install (Python 3.10 venv), train if needed, serve Rasa :5005 + actions :5055"
-	@echo "make test   lint, unit tests, practice scorer vs coach, data validation, training, conversation tests, held-out NLU, end-to-end"
+	@echo "make run    install (Python 3.10 venv), train if needed, serve Rasa :5005 + actions :5055 + chat page :8000"
+	@echo "make test   lint, unit tests, practice scorer vs coach, data validation, training, conversation tests, held-out NLU, end-to-end, browser"
 	@echo "make train  train the model into $(MODEL) if its inputs changed"
 
 $(STAMP): requirements.txt constraints.txt
@@ -37,7 +41,21 @@ $(MODEL): $(STAMP) $(TRAIN_INPUTS)
 
 train: $(MODEL)
 
-run: $(MODEL)
+# The chat widget: socket.io-client from npm (pinned by package-lock.json) bundled with our code.
+$(WIDGET): $(WIDGET_INPUTS)
+	@command -v npm >/dev/null || { echo "npm is needed to build the chat widget (Debian: apt-get install nodejs npm)"; exit 1; }
+	cd web && npm ci --no-audit --no-fund --loglevel=error && node build.mjs
+
+web: $(WIDGET)
+
+# Debian's Chromium for the browser tests (Playwright drives it; `playwright install` is not used).
+browser:
+	@test -x $(CHROMIUM) || { echo "Installing Debian chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get install -y -q chromium >/dev/null || { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q chromium >/dev/null; }; }
+	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) is missing; install Debian's chromium package"; exit 1; }
+
+run: $(MODEL) $(WIDGET)
 	@scripts/run.sh
 
 lint: $(STAMP)
@@ -58,11 +76,14 @@ heldout: $(MODEL)
 practice-eval: $(STAMP)
 	$(BIN)/python scripts/evaluate_practice.py --bench --out reports/practice.json
 
-e2e: $(MODEL)
+e2e: $(MODEL) $(WIDGET) browser
 	$(BIN)/python -m pytest -q -m e2e tests
+
+browser-test: $(MODEL) $(WIDGET) browser
+	$(BIN)/python -m pytest -q tests/test_web_browser.py
 
 test: lint unit practice-eval validate train core-test heldout e2e
 	@echo "make test: all checks passed"
 
 clean:
-	rm -rf models results reports .pytest_cache .ruff_cache
+	rm -rf models results reports .pytest_cache .ruff_cache web/dist web/node_modules
