@@ -17,8 +17,9 @@ TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/nul
 WIDGET := web/dist/reframe-widget.js
 WIDGET_INPUTS := web/package.json web/package-lock.json web/build.mjs $(wildcard web/src/*)
 CHROMIUM ?= /usr/bin/chromium
+WEBCHAT := .cache/rasa-webchat-1.0.1/index.js
 
-.PHONY: help install train run test lint unit practice-eval validate core-test heldout e2e web browser browser-test clean
+.PHONY: help install train run test lint unit practice-eval validate core-test heldout e2e web browser browser-test webchat-compat clean
 
 help:
 	@echo "make run    install (Python 3.10 venv), train if needed, serve Rasa :5005 + actions :5055 + chat page :8000"
@@ -55,11 +56,19 @@ browser:
 	  $$SUDO apt-get install -y -q chromium >/dev/null || { $$SUDO apt-get update -q >/dev/null && $$SUDO apt-get install -y -q chromium >/dev/null; }; }
 	@test -x $(CHROMIUM) || { echo "$(CHROMIUM) is missing; install Debian's chromium package"; exit 1; }
 
+# rasa-webchat 1.0.1 exactly as published on npm, only for the compatibility test (not served, not committed).
+$(WEBCHAT):
+	@mkdir -p $(@D) && cd .cache && npm pack rasa-webchat@1.0.1 --silent >/dev/null && \
+	  tar xzf rasa-webchat-1.0.1.tgz package/lib/index.js && mv package/lib/index.js rasa-webchat-1.0.1/index.js && \
+	  rm -rf package rasa-webchat-1.0.1.tgz
+
+webchat-compat: $(WEBCHAT)
+
 run: $(MODEL) $(WIDGET)
 	@scripts/run.sh
 
 lint: $(STAMP)
-	$(BIN)/ruff check actions reframe_nlu evaluation scripts tests
+	$(BIN)/ruff check actions reframe_nlu reframe_channels evaluation scripts tests
 
 unit: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not e2e" tests
@@ -76,10 +85,10 @@ heldout: $(MODEL)
 practice-eval: $(STAMP)
 	$(BIN)/python scripts/evaluate_practice.py --bench --out reports/practice.json
 
-e2e: $(MODEL) $(WIDGET) browser
+e2e: $(MODEL) $(WIDGET) browser $(WEBCHAT)
 	$(BIN)/python -m pytest -q -m e2e tests
 
-browser-test: $(MODEL) $(WIDGET) browser
+browser-test: $(MODEL) $(WIDGET) browser $(WEBCHAT)
 	$(BIN)/python -m pytest -q tests/test_web_browser.py
 
 test: lint unit practice-eval validate train core-test heldout e2e

@@ -1375,7 +1375,7 @@ _WARM = re.compile(
 _COMPLAINT = re.compile(
     r"\b(?:late|mess\w*|lazy|ignor\w+|nag\w*|yell\w*|shout\w*|sulk\w*|blam\w+|fault|ruin\w*|stupid|useless|pathetic|"
     r"whin\w+|interrupt\w*|glued|excuses|lousy|ridiculous|annoying|rude|instead of|without (?:asking|telling)|"
-    r"spoil\w*|wreck\w*|moody|selfish|again)\b",
+    r"spoil\w*|wreck\w*|moody|selfish|forg[eo]t\w*|again)\b",
     re.I,
 )
 _LOSS = re.compile(r"\b(?:can't|cannot|won't|don't|didn't|doesn't|never|missed|lost|no longer|hate[sd]?|broke|late)\b", re.I)

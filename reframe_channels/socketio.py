@@ -20,7 +20,7 @@ import json
 import logging
 import os
 import uuid
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List
 
 import rasa.core.channels.channel
 from rasa.core.channels.channel import UserMessage
@@ -42,7 +42,7 @@ BAD_PAYLOAD = "Sorry, I couldn't read that message. Please type it again."
 TOO_LONG = "That message is too long for me to read in one go. Could you send the part that matters most?"
 
 
-def allowed_origins(configured: Optional[Any]) -> List[Text]:
+def allowed_origins(configured: Any | None) -> List[str]:
     """Origins allowed to open the socket: $REFRAME_CORS_ORIGINS, else credentials, else localhost:8000.
 
     Space- or comma-separated, the same variable `scripts/run.sh` passes to `rasa run --cors`.
@@ -61,7 +61,7 @@ def allowed_origins(configured: Optional[Any]) -> List[Text]:
 class _Blueprint(SocketBlueprint):
     """Remembers the app it is registered on: the history handler needs the agent's tracker store."""
 
-    def register(self, app: Sanic, options: Dict[Text, Any]) -> None:  # noqa: D102
+    def register(self, app: Sanic, options: Dict[str, Any]) -> None:  # noqa: D102
         self.ctx.app = app
         super().register(app, options)
 
@@ -70,11 +70,11 @@ class ReframeSocketIO(SocketIOInput):
     """socket.io for the Reframe web chat (see the module docstring for what differs from stock)."""
 
     @classmethod
-    def name(cls) -> Text:
+    def name(cls) -> str:
         return "socketio"
 
     @classmethod
-    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "ReframeSocketIO":
+    def from_credentials(cls, credentials: Dict[str, Any] | None) -> ReframeSocketIO:
         credentials = credentials or {}
         channel = cls(
             credentials.get("user_message_evt", "user_uttered"),
@@ -89,7 +89,7 @@ class ReframeSocketIO(SocketIOInput):
         channel.origins = allowed_origins(credentials.get("cors_allowed_origins"))
         return channel
 
-    origins: List[Text] = DEFAULT_ORIGINS
+    origins: List[str] = DEFAULT_ORIGINS
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """The stock blueprint's events, with an origin check, history and payload checks."""
@@ -102,7 +102,7 @@ class ReframeSocketIO(SocketIOInput):
         self.sio = sio
         logger.info("socket.io accepts pages from: %s", ", ".join(self.origins))
 
-        async def reply(sid: Text, text: Text) -> None:
+        async def reply(sid: str, text: str) -> None:
             await sio.emit(self.bot_message_evt, {"text": text}, room=sid, namespace=self.namespace)
 
         @bp.route("/", methods=["GET"])
@@ -110,7 +110,7 @@ class ReframeSocketIO(SocketIOInput):
             return response.json({"status": "ok"})
 
         @sio.on("connect", namespace=self.namespace)
-        async def connect(sid: Text, environ: Dict, auth: Optional[Dict]) -> bool:
+        async def connect(sid: str, environ: Dict, auth: Dict | None) -> bool:
             if not self.jwt_key:
                 return True
             token = auth.get("token") if isinstance(auth, dict) else None
@@ -118,7 +118,7 @@ class ReframeSocketIO(SocketIOInput):
             return bool(payload)
 
         @sio.on("session_request", namespace=self.namespace)
-        async def session_request(sid: Text, data: Any) -> None:
+        async def session_request(sid: str, data: Any) -> None:
             data = data if isinstance(data, dict) else {}
             session_id = data.get("session_id")
             returning = isinstance(session_id, str) and 0 < len(session_id) <= MAX_SESSION_ID
@@ -131,7 +131,7 @@ class ReframeSocketIO(SocketIOInput):
                 await self._send_history(sio, bp, sid, session_id)
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
-        async def handle_message(sid: Text, data: Any) -> None:
+        async def handle_message(sid: str, data: Any) -> None:
             if not isinstance(data, dict) or not isinstance(data.get("message", ""), str):
                 await reply(sid, BAD_PAYLOAD)
                 return
@@ -166,7 +166,7 @@ class ReframeSocketIO(SocketIOInput):
 
         return bp
 
-    async def _send_history(self, sio: AsyncServer, bp: _Blueprint, sid: Text, session_id: Text) -> None:
+    async def _send_history(self, sio: AsyncServer, bp: _Blueprint, sid: str, session_id: str) -> None:
         """Send what the tracker store holds for this session; a failure here never blocks the chat."""
         try:
             app = getattr(bp.ctx, "app", None)
@@ -175,7 +175,7 @@ class ReframeSocketIO(SocketIOInput):
                 return
             tracker = await agent.tracker_store.retrieve_full_tracker(session_id)
             if tracker is None:
-                messages: List[Dict[Text, Any]] = []
+                messages: List[Dict[str, Any]] = []
             else:
                 messages = messages_from_events(e.as_dict() for e in tracker.events)
             await sio.emit("session_history", {"session_id": session_id, "messages": messages}, room=sid, namespace=self.namespace)

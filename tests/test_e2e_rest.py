@@ -7,17 +7,12 @@ store in a temporary folder, and restarts them once to prove a conversation surv
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import time
 import uuid
-from pathlib import Path
 
 import pytest
 import requests
+from e2e_stack import MODEL, Servers
 
-ROOT = Path(__file__).resolve().parents[1]
-MODEL = ROOT / "models" / "reframe.tar.gz"
 RASA_PORT = int(os.environ.get("E2E_RASA_PORT", "5105"))
 ACTIONS_PORT = int(os.environ.get("E2E_ACTIONS_PORT", "5155"))
 URL = f"http://localhost:{RASA_PORT}/webhooks/rest/webhook"
@@ -25,52 +20,9 @@ URL = f"http://localhost:{RASA_PORT}/webhooks/rest/webhook"
 pytestmark = [pytest.mark.e2e, pytest.mark.skipif(not MODEL.exists(), reason="train first: make train")]
 
 
-class Servers:
-    """scripts/run.sh in the background, exactly as `make run` starts it."""
-
-    def __init__(self, workdir: Path) -> None:
-        self.workdir = workdir
-        self.endpoints = workdir / "endpoints.yml"
-        self.endpoints.write_text(
-            f'action_endpoint:\n  url: "http://localhost:{ACTIONS_PORT}/webhook"\n'
-            f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{workdir / "tracker.db"}"\n',
-            encoding="utf-8",
-        )
-        self.proc: subprocess.Popen | None = None
-        self.log = open(workdir / "servers.log", "ab")  # noqa: SIM115
-
-    def start(self) -> None:
-        env = dict(os.environ, RASA_PORT=str(RASA_PORT), ACTIONS_PORT=str(ACTIONS_PORT), REFRAME_ENDPOINTS=str(self.endpoints))
-        self.proc = subprocess.Popen(
-            [str(ROOT / "scripts" / "run.sh")], cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
-        )
-        deadline = time.time() + 240
-        while time.time() < deadline:
-            assert self.proc.poll() is None, (self.workdir / "servers.log").read_text(errors="ignore")[-3000:]
-            try:
-                ok_rasa = requests.get(f"http://localhost:{RASA_PORT}/", timeout=2).ok
-                ok_actions = requests.get(f"http://localhost:{ACTIONS_PORT}/health", timeout=2).ok
-                if ok_rasa and ok_actions:
-                    return
-            except requests.RequestException:
-                pass
-            time.sleep(1)
-        raise AssertionError("servers did not start within 240 s")
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)  # what a service manager sends
-            try:
-                self.proc.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                raise
-        self.proc = None
-
-
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
-    s = Servers(tmp_path_factory.mktemp("e2e"))
+    s = Servers(tmp_path_factory.mktemp("e2e"), RASA_PORT, ACTIONS_PORT)
     s.start()
     yield s
     s.stop()

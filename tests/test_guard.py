@@ -30,7 +30,16 @@ def test_other_language_goes_to_out_of_scope():
     assert guarded("Nunca me escuchas y siempre llegas tarde", "blame").get("intent")["name"] == "out_of_scope"
 
 
-@pytest.mark.parametrize("text", ["you're so selfish", "grow up", "it's your fault we missed the ferry", "I feel that you never call"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you're so selfish",
+        "grow up",
+        "it's your fault we missed the ferry",
+        "I feel that you never call",
+        "You always forget to take the bins out",  # DIET said praise at 1.0 (found by the browser test)
+    ],
+)
 def test_strong_blame_overrules_a_soft_intent(text):
     m = guarded(text, "praise")
     assert m.get("intent")["name"] == "blame"
@@ -38,7 +47,7 @@ def test_strong_blame_overrules_a_soft_intent(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["you always make me laugh", "you never judge me", "you're so thoughtful", "because of you I feel confident"]
+    "text", ["you always make me laugh", "you never judge me", "you never forget our anniversary", "you're so thoughtful", "because of you I feel confident"]
 )
 def test_warm_words_keep_praise(text):
     assert guarded(text, "praise").get("intent")["name"] == "praise"
