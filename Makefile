@@ -19,12 +19,13 @@ WIDGET_INPUTS := web/package.json web/package-lock.json web/build.mjs $(wildcard
 CHROMIUM ?= /usr/bin/chromium
 WEBCHAT := .cache/rasa-webchat-1.0.1/index.js
 
-.PHONY: help install train run test lint unit practice-eval validate core-test heldout e2e web browser browser-test webchat-compat clean
+.PHONY: help install train run test lint unit practice-eval validate core-test heldout e2e web browser browser-test webchat-compat bench bench-quick clean
 
 help:
 	@echo "make run    install (Python 3.10 venv), train if needed, serve Rasa :5005 + actions :5055 + chat page :8000"
 	@echo "make test   lint, unit tests, practice scorer vs coach, data validation, training, conversation tests, held-out NLU, end-to-end, browser"
 	@echo "make train  train the model into $(MODEL) if its inputs changed"
+	@echo "make bench  latency, throughput, memory, start time, training time and accuracy vs stock Rasa (reports/bench.md)"
 
 $(STAMP): requirements.txt constraints.txt
 	@PY=$$(scripts/find_python310.sh) || exit 1; \
@@ -93,6 +94,13 @@ browser-test: $(MODEL) $(WIDGET) browser $(WEBCHAT)
 
 test: lint unit practice-eval validate train core-test heldout e2e
 	@echo "make test: all checks passed"
+
+# Speed, memory and accuracy next to stock `rasa init` (~30 min; not part of `make test`). Writes reports/bench.*
+bench: $(MODEL)
+	$(BIN)/python scripts/bench.py --out reports
+
+bench-quick: $(MODEL)
+	$(BIN)/python scripts/bench.py --out reports --quick
 
 clean:
 	rm -rf models results reports .pytest_cache .ruff_cache web/dist web/node_modules

@@ -36,3 +36,14 @@ def reframe(text: str) -> str:
     m = re.search(r"\byou\b(.*)$", t, re.I)
     rest = _STRIP.sub("", m.group(1)).strip() if m else _STRIP.sub("", t)
     return f"When you {rest}, I feel hurt."
+
+
+_REQUEST = re.compile(r"\b(?:could you|would you|can you|can we|could we|i need|i'd like|i would like|please)\b", re.I)
+_PRACTICE_BANDS = (("excellent", 85), ("good", 65), ("fair", 40), ("poor", 0))
+
+
+def practice_band(answer: str) -> str:
+    """Band a practice answer by its shape alone: "When you" 40, "I feel" 40, a request 20."""
+    text = answer.strip().lower()
+    total = 40 * text.startswith("when you") + 40 * ("i feel" in text) + 20 * bool(_REQUEST.search(text))
+    return next(name for name, floor in _PRACTICE_BANDS if total >= floor)

@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 import yaml  # noqa: E402
 
 from actions import practice  # noqa: E402
+from evaluation import baseline  # noqa: E402
 
 ORDER = ["poor", "fair", "good", "excellent"]
 TARGET = 0.85
@@ -35,8 +36,9 @@ def evaluate(path: Path = SETS["graded"]) -> dict:
     """Band agreement, worst distance, per-band confusion and the misses."""
     items = yaml.safe_load(path.read_text(encoding="utf-8"))["items"]
     confusion = {g: {p: 0 for p in ORDER} for g in ORDER}
-    misses, worst, hinted = [], 0, []
+    misses, worst, hinted, base_hits = [], 0, [], 0
     for it in items:
+        base_hits += baseline.practice_band(it["answer"]) == it["band"]
         drill = practice.Drill("graded", 1, "", "", "", it["drill"], (), ())
         hint = practice.hint_for(it["answer"], drill)
         if hint:
@@ -54,6 +56,7 @@ def evaluate(path: Path = SETS["graded"]) -> dict:
     return {
         "n": n,
         "agreement": round((n - len(misses)) / n, 4),
+        "baseline_agreement": round(base_hits / n, 4),
         "max_band_distance": worst,
         "confusion": confusion,
         "hinted_instead_of_scored": hinted,
@@ -92,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, path in SETS.items():
         rep = reports[name] = evaluate(path)
         print(
-            f"{name}: {rep['n']} answers, band agreement {rep['agreement']:.3f} "
+            f"{name}: {rep['n']} answers, band agreement {rep['agreement']:.3f} (keyword baseline {rep['baseline_agreement']:.3f}) "
             f"(target {TARGET}, floor {FLOORS[name]}), max distance {rep['max_band_distance']} band(s)"
         )
         print("  confusion (rows coach, columns scorer): " + json.dumps(rep["confusion"]))

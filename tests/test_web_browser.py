@@ -250,6 +250,22 @@ def test_blame_gets_a_reframe_buttons_work_and_a_reload_keeps_the_conversation(p
     assert page.locator(".rf-log .rf-msg").count() == before
 
 
+def test_page_metadata_reaches_the_tracker(page, stack):
+    import json
+    import sqlite3
+
+    servers, _ = stack
+    page.goto(PAGE)
+    page.wait_for_selector('.rf-root[data-state="online"]')
+    send(page, "hello there")
+    page.locator(".rf-log .rf-bot").first.wait_for()
+    session = json.loads(page.evaluate("localStorage.getItem('reframe:session')"))
+    with sqlite3.connect(servers.workdir / "tracker.db") as db:
+        rows = db.execute("SELECT data FROM events WHERE sender_id = ? AND type_name = 'user'", (session,)).fetchall()
+    metadata = [json.loads(r[0]).get("metadata", {}) for r in rows]
+    assert any(m.get("page") == "/" and m.get("language") for m in metadata), metadata
+
+
 def test_history_comes_from_the_server_not_only_from_this_browser(page, browser):
     page.goto(PAGE)
     page.wait_for_selector('.rf-root[data-state="online"]')
@@ -273,7 +289,8 @@ def test_practice_in_the_widget(page):
 
     page.goto(PAGE)
     page.wait_for_selector('.rf-root[data-state="online"]')
-    send(page, "let's practise")
+    send(page, "You make me so angry when you ignore my texts")
+    page.locator(".rf-choice:not([disabled])", has_text="Practise reframing").click()
     wait_bot(page, "Drill (level 1)")
     send(page, "When you leave your plate in the sink overnight, I feel tired. Could you rinse it before bed?")
     wait_bot(page, re.compile(r"\d+/100"))
