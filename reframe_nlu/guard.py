@@ -20,6 +20,9 @@ from rasa.shared.nlu.training_data.message import Message
 from actions import safety
 from actions.blame import blame_evidence, nlp
 from actions.textnorm import clean, looks_non_english
+from reframe_nlu import speedups
+
+speedups.install()  # loaded with the model, so every Rasa server that serves it gets the fix
 
 GUARD_KEY = "reframe_guard"
 

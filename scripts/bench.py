@@ -309,8 +309,14 @@ class Spinner:
         print(f"\r  {self.label}: done in {time.perf_counter() - self.t:.0f} s", file=sys.stderr, flush=True)
 
 
-def measure_latency(targets: dict[str, tuple[str, str]], rounds: int, seq_n: int, users: int, per_user: int, progress: Callable) -> dict:
-    """Interleaved rounds: every target gets its share of each round, so drift hits all alike."""
+def measure_latency(
+    targets: dict[str, tuple[str, str]], rounds: int, seq_n: int, users: int, per_user: int, progress: Callable, conversation: int = 5
+) -> dict:
+    """Interleaved rounds: every target gets its share of each round, so drift hits all alike.
+
+    One user at a time sends `seq_n` messages per round in conversations of `conversation` messages
+    (a Reframe exchange is short; the cost of very long conversations is measured separately).
+    """
     seq: dict[str, list[float]] = {k: [] for k in targets}
     conc: dict[str, list[float]] = {k: [] for k in targets}
     walls: dict[str, float] = {k: 0.0 for k in targets}
@@ -318,9 +324,10 @@ def measure_latency(targets: dict[str, tuple[str, str]], rounds: int, seq_n: int
         load(url, text, 1, 3, tag="warm")
     for _ in range(rounds):
         for name, (url, text) in targets.items():
-            lat, _ = load(url, text, 1, seq_n, tag=f"seq-{name}")
-            seq[name] += lat
-            progress(seq_n)
+            for start in range(0, seq_n, conversation):
+                lat, _ = load(url, text, 1, min(conversation, seq_n - start), tag=f"seq-{name}")
+                seq[name] += lat
+                progress(len(lat))
         for name, (url, text) in targets.items():
             lat, wall = load(url, text, users, per_user, tag=f"conc-{name}")
             conc[name] += lat
@@ -330,6 +337,17 @@ def measure_latency(targets: dict[str, tuple[str, str]], rounds: int, seq_n: int
         "one_user": {k: summary(v) for k, v in seq.items()},
         f"{users}_users": {k: summary(v, walls[k]) for k, v in conc.items()},
     }
+
+
+def growth(url: str, text: str, conversations: int, length: int) -> dict:
+    """Median latency of the 1st, 5th, 10th … message of one long conversation: Rasa reloads and
+    re-reads the whole session on every message, so this shows what a long session costs."""
+    by_position: list[list[float]] = [[] for _ in range(length)]
+    for _ in range(conversations):
+        lat, _ = load(url, text, 1, length, tag="growth")
+        for i, ms in enumerate(lat):
+            by_position[i].append(ms)
+    return {str(i + 1): round(statistics.median(by_position[i]), 1) for i in sorted({0, 4, 9, length - 1}) if i < length}
 
 
 def cross_validation(out: Path, folds: int, log: Path) -> dict:
@@ -474,6 +492,13 @@ def markdown(r: dict) -> str:
         lines += ["", f"## Latency through the REST webhook, {key.replace('_', ' ')}", "", "| message | median ms | p95 ms | msgs/s | median vs stock greeting |", "|---|---|---|---|---|"]
         for name, s in data.items():
             lines.append(f"| {name} | {s['median_ms']} | {s['p95_ms']} | {s.get('msgs_per_s', '')} | {ratio(s['median_ms'], stock)}× |")
+    if r.get("conversation_growth"):
+        g = r["conversation_growth"]
+        positions = list(next(iter(g.values())))
+        lines += ["", "## Long conversations: median ms of the n-th message", "", "| message | " + " | ".join(f"#{p}" for p in positions) + " |"]
+        lines.append("|---|" + "---|" * len(positions))
+        for name, row in g.items():
+            lines.append(f"| {name} | " + " | ".join(str(row[p]) for p in positions) + " |")
     if r.get("nlu_floor"):
         lines += ["", "## The floor", "", "| what | median ms | p95 ms |", "|---|---|---|"]
         for who, d in r["nlu_floor"].items():
@@ -602,6 +627,11 @@ def main(argv: list[str] | None = None) -> int:
         total = rounds * len(targets) * (seq_n + users * per_user)
         with tqdm(total=total, desc="latency (REST, interleaved rounds)", unit="msg", file=sys.stderr) as bar:
             results["latency"] = measure_latency(targets, rounds, seq_n, users, per_user, bar.update)
+
+        with Spinner("long conversations (20 messages)"):
+            results["conversation_growth"] = {
+                name: growth(targets[name][0], targets[name][1], 2 if args.quick else 4, 20) for name in ("reframe_blame", "reframe_greet", "stock_greet")
+            }
 
         probe = f"probe-{uuid.uuid4().hex[:8]}"
         requests.post(ours_url, json={"sender": probe, "message": BLAME}, timeout=60).raise_for_status()
