@@ -12,7 +12,7 @@ import logging
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import blame, knowledge, safety
@@ -94,15 +94,28 @@ class ActionAnalyseBlame(Action):
             dispatcher.utter_message(text=f"Let's shape it into something you could say to {who} directly.")
         if a.pseudo and not a.feeling:
             dispatcher.utter_message(text=f'"{a.pseudo.capitalize()}" says what they did more than what happened inside you.')
+        kept = [SlotSet("blame_text", a.text), SlotSet("past", a.past), SlotSet("partner", a.partner), SlotSet("topic", a.topic)]
+        if a.behaviour and a.feeling:
+            # Nothing to ask: reframe now. Going through the form would cost two more action-server calls
+            # and two more predictions for the same result (make bench: see the README).
+            done = deliver_reframe(
+                dispatcher,
+                behaviour=a.behaviour,
+                feeling=a.feeling,
+                past=a.past,
+                blame_text=a.text,
+                forms=a.forms,
+                topic=a.topic,
+                partner=a.partner,
+                latest=text,
+            )
+            return [*kept, *done, FollowupAction("action_listen")]
         return [
-            SlotSet("blame_text", a.text),
+            *kept,
             SlotSet("behaviour", a.behaviour),
             SlotSet("feeling", a.feeling),
-            SlotSet("past", a.past),
             SlotSet("blame_forms", a.forms),
             SlotSet("suggestions", a.suggestions),
-            SlotSet("partner", a.partner),
-            SlotSet("topic", a.topic),
             SlotSet("strategy", entry.id),
             SlotSet("retries", 0),
         ]
@@ -236,24 +249,47 @@ class ActionGiveReframe(Action):
         feeling = tracker.get_slot("feeling")
         if not behaviour or not feeling or STOPPED in (behaviour, feeling):
             return _reset()
-        # Second, independent safety check right before a reframe goes out.
-        for part in (tracker.get_slot("blame_text"), behaviour, feeling, _latest_text(tracker)):
-            if safety.is_crisis(part):
-                _send_safety(dispatcher, str(part))
-                return _reset()
-        sentence = blame.reframe_sentence(behaviour, feeling, bool(tracker.get_slot("past")))
-        # Derived from the blame itself: a question asked mid-reframe may have moved the `strategy` slot.
-        entry = knowledge.choose_for_blame(
-            tracker.get_slot("blame_forms") or [], tracker.get_slot("blame_text") or behaviour, tracker.get_slot("topic")
+        return deliver_reframe(
+            dispatcher,
+            behaviour=behaviour,
+            feeling=feeling,
+            past=bool(tracker.get_slot("past")),
+            blame_text=tracker.get_slot("blame_text"),
+            forms=tracker.get_slot("blame_forms") or [],
+            topic=tracker.get_slot("topic"),
+            partner=tracker.get_slot("partner"),
+            latest=_latest_text(tracker),
         )
-        partner = tracker.get_slot("partner")
-        lead = f"You could say to your {partner}:" if partner else "Try saying:"
-        dispatcher.utter_message(text=f'{lead}\n"{sentence}"')
-        dispatcher.utter_message(
-            text=f"Why it helps: {entry.why}\nThe idea behind it: {entry.name}.",
-            buttons=[*_strategy_buttons(entry), _button("Practise reframing", "practice_start")],
-        )
-        return [*_reset(), SlotSet("strategy", entry.id)]
+
+
+def deliver_reframe(
+    dispatcher: CollectingDispatcher,
+    *,
+    behaviour: str,
+    feeling: str,
+    past: bool,
+    blame_text: str | None,
+    forms: List[str],
+    topic: str | None,
+    partner: str | None,
+    latest: str,
+) -> List[EventType]:
+    """The finished sentence, why it helps and the strategy, after a last safety check; then a clean slate."""
+    # Second, independent safety check right before a reframe goes out.
+    for part in (blame_text, behaviour, feeling, latest):
+        if safety.is_crisis(part):
+            _send_safety(dispatcher, str(part))
+            return _reset()
+    sentence = blame.reframe_sentence(behaviour, feeling, past)
+    # Derived from the blame itself: a question asked mid-reframe may have moved the `strategy` slot.
+    entry = knowledge.choose_for_blame(forms, blame_text or behaviour, topic)
+    lead = f"You could say to your {partner}:" if partner else "Try saying:"
+    dispatcher.utter_message(text=f'{lead}\n"{sentence}"')
+    dispatcher.utter_message(
+        text=f"Why it helps: {entry.why}\nThe idea behind it: {entry.name}.",
+        buttons=[*_strategy_buttons(entry), _button("Practise reframing", "practice_start")],
+    )
+    return [*_reset(), SlotSet("strategy", entry.id)]
 
 
 class ActionExplainStrategy(Action):

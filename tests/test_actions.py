@@ -46,12 +46,23 @@ def texts(messages) -> str:
     return "\n".join(m.get("text") or "" for m in messages)
 
 
-def test_analyse_fills_both_slots_for_a_complete_blame():
-    msgs, slots = run(ActionAnalyseBlame(), tracker("You make me so angry when you ignore my texts."))
-    assert slots["behaviour"] == "you ignore my texts"
-    assert slots["feeling"] == "angry"
-    assert slots["strategy"] == "not_powerless"
-    assert msgs == []
+def test_a_complete_blame_is_reframed_at_once_without_the_form():
+    d = CollectingDispatcher()
+    events = ActionAnalyseBlame().run(d, tracker("You make me so angry when you ignore my texts."), DOMAIN)
+    out = texts(d.messages)
+    assert 'Try saying:\n"When you ignore my texts, I feel angry."' in out
+    assert "Don't take a powerless approach" in out
+    assert any(b["payload"] == "/practice_start" for m in d.messages for b in m.get("buttons", []))
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots["behaviour"] is None and slots["feeling"] is None  # ready for the next blame
+    assert slots["strategy"] == "not_powerless" and slots["blame_text"]
+    assert events[-1] == {"event": "followup", "name": "action_listen", "timestamp": None}
+
+
+def test_a_complete_blame_that_hides_a_crisis_gets_no_reframe():
+    d = CollectingDispatcher()
+    ActionAnalyseBlame().run(d, tracker("You make me so angry when you ignore my texts and I want to die"), DOMAIN)
+    assert "When you" not in texts(d.messages) and "988" in texts(d.messages)
 
 
 def test_analyse_third_person_says_who_to_talk_to():
