@@ -506,7 +506,8 @@ def markdown(r: dict) -> str:
                 lines.append(f"| NLU parse only, {who}, {name} | {s['median_ms']} | {s['p95_ms']} |")
     if r.get("action_server"):
         a = r["action_server"]
-        lines.append(f"| action server, one reframe ({a['calls']} calls) | {a['per_reframe']['median_ms']} | {a['per_reframe']['p95_ms']} |")
+        calls = f"{a['calls']} call" + ("s" if a["calls"] != 1 else "")
+        lines.append(f"| action server, one reframe ({calls}) | {a['per_reframe']['median_ms']} | {a['per_reframe']['p95_ms']} |")
         for name, s in a["actions"].items():
             lines.append(f"| action server, {name} | {s['median_ms']} | {s['p95_ms']} |")
     lines += ["", "## Memory, start and training", "", "| figure | Reframe | stock Rasa |", "|---|---|---|"]
