@@ -232,7 +232,8 @@ _INTERPRETS = re.compile(r"\b(?:ignor\w+|neglect\w*|shut me out|blow me off|blew
 _ACCUSES = re.compile(
     r"\b(?:behind my back|wast(?:e|es|ed|ing)|lied|lie to me|lies to me|lying to me|manipulat\w+|undermin\w+|avoid\w*|don'?t (?:even )?care|"
     r"didn'?t care|doesn'?t care|take me for granted|took me for granted|don'?t respect|don'?t value|don'?t appreciate|don'?t love|disrespect\w*|"
-    r"selfish\w*|on purpose|deliberately)\b",
+    r"selfish\w*|on purpose|deliberately|inconsiderate|thoughtless\w*|reckless\w*|careless\w*|irresponsibl\w*|"
+    r"(?:pick|picks|picked|choose|chooses|chose|put|puts)\s+(?:\w+\s+){1,3}(?:over|before|ahead of)\s+me)\b",
     re.I,
 )
 _LABEL_FRAME = re.compile(
@@ -263,9 +264,12 @@ _CONTEMPT = re.compile(
     r"|(?:^|[.!?,]\s*)seriously\b|\bseriously\s*\?|\bffs\b|\bwtf\b|\b(?:god|heaven) forbid\b|\bof course you\b|\bwhat a (?:surprise|shock|shocker)\b|\bshocker\b|\bcongrat\w*\b"
     r"|\bthanks a lot\b|\bwhatever\b|\bpigsty\b|\bslob\b|\bidiot\b|\bmoron\b|\bpathetic\b|\buseless\b|\bget a grip\b|\bman up\b|\bwow\b|\bgreat job\b"
     r"|\bnice one\b|\bwell done\b|\bhow hard is it\b|\bwould it kill you\b|\bis it too much to ask\b|\bi guess\b.*\bmore important\b|\bapparently\b"
-    r"|\bunlike some people\b|\bwhich you never\b|\bstupid\b|\bdumb\b|\bridiculous\b|\bperiod\s*[.!]*$|[!?]{2,}|\U0001F644|\U0001F612|\U0001F620|\U0001F621|\U0001F624|\U0001F926",
+    r"|\bunlike some people\b|\bwhich you never\b|\bstupid\b|\bdumb\b|\bridiculous\b|\bloser\w*\b|\blike an? (?:pig|animal|toddler|slob)\b"
+    r"|\b(?:disgusted|sick|fed up)\s+(?:with|of)\s+you\b|\bperiod\s*[.!]*$|[!?]{2,}|\U0001F644|\U0001F612|\U0001F620|\U0001F621|\U0001F624|\U0001F926",
     re.I,
 )
+# Their words, quoted, are an observation ("when you said 'fine, whatever' and left"), not our sarcasm.
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{1,80}[\"\u201d]|(?<![\w'])['\u2018][^'\u2019]{1,80}['\u2019](?![\w'])")
 _DEMAND = re.compile(
     r"(?<!saying )(?<!said )(?<!says )(?<!that )(?<!if )(?<!when )\byou\s+(?:need to|have to|must|better|'d better|had better|should|ought to|gotta)\b|\b(?:just|now)\s+(?:do|fix|stop)\s+it\b"
     r"|\bjust admit\b|\badmit it\b|(?:^|[.!?]\s+)(?:just\s+)?(?:stop|ask|admit|quit|answer|pick|clean|do|get|put|call|text|grow)\s+(?!us\b)\w+",
@@ -422,6 +426,8 @@ def _cap(parts: list[Part]) -> int:
         return 60
     if any(p.problem for p in parts if p.name in {"behaviour", "feeling"}):
         return 82
+    if by["request"].problem:
+        return 84  # clean but no need or request: good; three coaches keep "excellent" for tries that ask for something
     return 100
 
 
@@ -444,7 +450,7 @@ def score(answer: str, drill: Drill | None = None, attempt: int = 0) -> Score:
     else:
         ownership = Part("ownership", 15, 15)
     demand = _DEMAND.search(text)
-    if _CONTEMPT.search(answer if isinstance(answer, str) else text):
+    if _CONTEMPT.search(_QUOTED.sub(" ", answer if isinstance(answer, str) else text)):
         respect = Part("respect", 0, 15, "contempt")
     elif demand:
         respect = Part("respect", 7, 15, "demand")

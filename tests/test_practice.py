@@ -148,3 +148,29 @@ def test_an_answer_about_another_moment_is_pointed_out():
 def test_no_praise_for_owning_a_feeling_that_was_never_named():
     r = score("You're so lazy, you never pick anything up", DISHES)
     assert not any("owned" in w for w in r.well)
+
+
+# Found by the third coach's set (tests/practice/graded_third.yml), first look 0.689.
+def test_quoting_their_words_is_an_observation_not_sarcasm():
+    r = practice.score("When you said 'fine, whatever' and walked out of the kitchen, I felt hurt. Could we pause and come back to it?")
+    assert {p.name: p.problem for p in r.parts}["respect"] is None and r.band in {"good", "excellent"}
+    assert practice.score("When you walked out, I felt hurt. Whatever.").band == "poor"  # our own "whatever" still counts
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["When you act like a pig and leave the house a tip, I feel disgusted with you.", "When you'd rather hang out with your loser friends, I feel sad."],
+)
+def test_put_downs_inside_a_when_you_shape_are_still_blame(answer):
+    assert practice.score(answer).band == "poor"
+
+
+@pytest.mark.parametrize("answer", ["When you pick your friends over me, I feel hurt.", "When you drive recklessly, I feel unsafe."])
+def test_a_judgement_in_place_of_the_act_is_fair_at_best(answer):
+    assert practice.score(answer).band in {"fair", "poor"}
+
+
+def test_excellent_asks_for_something():
+    plain = practice.score("When you arrived half an hour late to the restaurant on Friday, I felt embarrassed.")
+    asked = practice.score("When you arrived half an hour late to the restaurant on Friday, I felt embarrassed. Could you text me next time?")
+    assert plain.band == "good" and asked.band == "excellent"
