@@ -81,7 +81,6 @@ class ActionAnalyseBlame(Action):
             _send_safety(dispatcher, text)
             return [SlotSet("behaviour", STOPPED), SlotSet("feeling", STOPPED), SlotSet("blame_text", None)]
         a = blame.analyse(text)
-        entry = knowledge.choose_for_blame(a.forms, a.text, a.topic)
         if a.truncated:
             dispatcher.utter_message(text="That's a long message, so I worked with the first part of it.")
         if a.disguised:
@@ -110,6 +109,7 @@ class ActionAnalyseBlame(Action):
                 latest=text,
             )
             return [*kept, *done, FollowupAction("action_listen")]
+        entry = knowledge.choose_for_blame(a.forms, a.text, a.topic)
         return [
             *kept,
             SlotSet("behaviour", a.behaviour),

@@ -75,18 +75,9 @@ class ReframeSocketIO(SocketIOInput):
 
     @classmethod
     def from_credentials(cls, credentials: Dict[str, Any] | None) -> ReframeSocketIO:
-        credentials = credentials or {}
-        channel = cls(
-            credentials.get("user_message_evt", "user_uttered"),
-            credentials.get("bot_message_evt", "bot_uttered"),
-            credentials.get("namespace"),
-            credentials.get("session_persistence", False),
-            credentials.get("socketio_path", "/socket.io"),
-            credentials.get("jwt_key"),
-            credentials.get("jwt_method", "HS256"),
-            credentials.get("metadata_key", "metadata"),
-        )
-        channel.origins = allowed_origins(credentials.get("cors_allowed_origins"))
+        channel = super().from_credentials(credentials)
+        assert isinstance(channel, ReframeSocketIO)
+        channel.origins = allowed_origins((credentials or {}).get("cors_allowed_origins"))
         return channel
 
     origins: List[str] = DEFAULT_ORIGINS

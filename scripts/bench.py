@@ -79,6 +79,11 @@ def summary(latencies_ms: list[float], wall_s: float | None = None) -> dict:
     return out
 
 
+def users_key(latency: dict) -> str | None:
+    """The "<n>_users" key of a latency result (n is a setting)."""
+    return next((k for k in latency if k.endswith("_users")), None)
+
+
 def ratio(a: float, b: float) -> float | None:
     return round(a / b, 3) if b else None
 
@@ -193,7 +198,7 @@ def find_pids(server: Server) -> dict:
         cl = cmdline(pid)
         if " run actions" in cl:
             found["actions"] = pid
-        elif "rasa run" in cl or cl.endswith("rasa run") or " run --model" in cl:
+        elif " run " in f"{cl} ":
             found.setdefault("rasa", pid)
         todo += children(pid)
     return found
@@ -215,21 +220,19 @@ def action_payloads(tracker_db: Path, sender: str) -> list[dict]:
     from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 
     domain = Domain.load(str(ROOT / "domain.yml"))
-    custom = set(domain.user_actions) | set(domain.form_names)
+    # Custom actions the action server runs (a form runs in Rasa; only its validate_ action is remote).
+    remote = {a for a in domain.user_actions if not a.startswith("utter_")} - set(domain.form_names)
     with sqlite3.connect(tracker_db) as db:
         rows = db.execute("SELECT data FROM events WHERE sender_id = ? ORDER BY id", (sender,)).fetchall()
     events = [Event.from_parameters(json.loads(r[0])) for r in rows]
     payloads = []
     domain_dict = domain.as_dict()
     for i, e in enumerate(events):
-        name = e.action_name if isinstance(e, ActionExecuted) else None
-        if name and (name in custom and not name.startswith("utter_")) or (name or "").startswith("validate_"):
-            if name in domain.form_names:
-                continue  # the form itself runs in Rasa; only its validation action is remote
+        if isinstance(e, ActionExecuted) and e.action_name in remote:
             tracker = DialogueStateTracker.from_events(sender, events[:i], slots=domain.slots)
             payloads.append(
                 {
-                    "next_action": name,
+                    "next_action": e.action_name,
                     "sender_id": sender,
                     "tracker": tracker.current_state(EventVerbosity.ALL),
                     "domain": domain_dict,
@@ -373,23 +376,14 @@ def cross_validation(out: Path, folds: int, log: Path) -> dict:
 
 def baseline_on_training_data() -> dict:
     """Keyword rules' F1 for blame and safety on the NLU training examples (what CV's F1 sits next to)."""
-    import yaml
-
     from evaluation import baseline
+    from evaluation.data import nlu_examples
 
-    gold_b, pred_b, gold_s, pred_s = [], [], [], []
-    for f in sorted((ROOT / "data" / "nlu").glob("*.yml")):
-        for block in yaml.safe_load(f.read_text()).get("nlu", []):
-            if "intent" not in block:
-                continue
-            for line in str(block.get("examples", "")).splitlines():
-                text = line.strip()[2:].strip() if line.strip().startswith("- ") else ""
-                if not text:
-                    continue
-                gold_b.append(block["intent"] == "blame")
-                pred_b.append(baseline.is_blame(text))
-                gold_s.append(block["intent"] == "safety")
-                pred_s.append(baseline.is_safety(text))
+    examples = [ex for f in sorted((ROOT / "data" / "nlu").glob("*.yml")) for ex in nlu_examples(f)]
+    gold_b = [intent == "blame" for intent, _ in examples]
+    pred_b = [baseline.is_blame(text) for _, text in examples]
+    gold_s = [intent == "safety" for intent, _ in examples]
+    pred_s = [baseline.is_safety(text) for _, text in examples]
 
     def f1(gold: list[bool], pred: list[bool]) -> float:
         tp = sum(g and p for g, p in zip(gold, pred))
@@ -412,8 +406,8 @@ def plots(results: dict, out: Path) -> list[str]:
 
     made = []
     lat = results.get("latency", {})
-    for key in ("one_user", next((k for k in lat if k.endswith("_users")), "")):
-        data = lat.get(key)
+    for key in ("one_user", users_key(lat)):
+        data = lat.get(key) if key else None
         if not data:
             continue
         names = list(data)
@@ -460,7 +454,7 @@ def verdicts(r: dict) -> list[tuple[str, str, str, bool | None]]:
     rows = []
     lat = r.get("latency", {})
     one = lat.get("one_user", {})
-    many = next((v for k, v in lat.items() if k.endswith("_users")), {})
+    many = lat.get(users_key(lat) or "", {})
     if one.get("reframe_blame") and one.get("stock_greet"):
         x = ratio(one["reframe_blame"]["median_ms"], one["stock_greet"]["median_ms"])
         rows.append(("blame median / stock greeting median", f"{x}×", f"≤ {TARGETS['blame_vs_stock_greet_median']}×", x <= TARGETS["blame_vs_stock_greet_median"]))
@@ -484,7 +478,7 @@ def markdown(r: dict) -> str:
     lines += ["## Targets", "", "| figure | measured | target | met |", "|---|---|---|---|"]
     for name, value, target, ok in verdicts(r):
         lines.append(f"| {name} | {value} | {target} | {'yes' if ok else 'no'} |")
-    for key in ("one_user", next((k for k in r.get("latency", {}) if k.endswith("_users")), None)):
+    for key in ("one_user", users_key(r.get("latency", {}))):
         data = r.get("latency", {}).get(key) if key else None
         if not data:
             continue

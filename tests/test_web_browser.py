@@ -191,6 +191,11 @@ def page(browser):
     assert not errors, f"JavaScript errors on the page: {errors}"
 
 
+def open_chat(page, url: str = PAGE) -> None:
+    page.goto(url)
+    page.wait_for_selector('.rf-root[data-state="online"]')
+
+
 def send(page, text: str) -> None:
     page.fill(".rf-input", text)
     page.press(".rf-input", "Enter")
@@ -255,8 +260,7 @@ def test_page_metadata_reaches_the_tracker(page, stack):
     import sqlite3
 
     servers, _ = stack
-    page.goto(PAGE)
-    page.wait_for_selector('.rf-root[data-state="online"]')
+    open_chat(page)
     send(page, "hello there")
     page.locator(".rf-log .rf-bot").first.wait_for()
     session = json.loads(page.evaluate("localStorage.getItem('reframe:session')"))
@@ -267,8 +271,7 @@ def test_page_metadata_reaches_the_tracker(page, stack):
 
 
 def test_history_comes_from_the_server_not_only_from_this_browser(page, browser):
-    page.goto(PAGE)
-    page.wait_for_selector('.rf-root[data-state="online"]')
+    open_chat(page)
     send(page, "You make me so angry when you ignore my texts")
     wait_bot(page, "When you ignore my texts, I feel angry.")
     session = page.evaluate("localStorage.getItem('reframe:session')")
@@ -287,8 +290,7 @@ def test_history_comes_from_the_server_not_only_from_this_browser(page, browser)
 def test_practice_in_the_widget(page):
     from playwright.sync_api import expect
 
-    page.goto(PAGE)
-    page.wait_for_selector('.rf-root[data-state="online"]')
+    open_chat(page)
     send(page, "You make me so angry when you ignore my texts")
     page.locator(".rf-choice:not([disabled])", has_text="Practise reframing").click()
     wait_bot(page, "Drill (level 1)")
@@ -304,8 +306,7 @@ def test_practice_in_the_widget(page):
 
 
 def test_html_from_the_person_or_the_bot_is_shown_as_characters(page):
-    page.goto(PAGE)
-    page.wait_for_selector('.rf-root[data-state="online"]')
+    open_chat(page)
     page.evaluate("window.__xss = 0")
     # The first part is real markup; the second is escaped markup that the assistant un-escapes and
     # quotes back in its reframe, so the bot's own text carries an <img onerror>.
@@ -324,8 +325,7 @@ def test_html_from_the_person_or_the_bot_is_shown_as_characters(page):
 
 def test_network_drop_and_server_down_are_shown_and_nothing_typed_is_lost(page, stack):
     _, relay = stack
-    page.goto(PAGE)
-    page.wait_for_selector('.rf-root[data-state="online"]')
+    open_chat(page)
     send(page, "hello")
     page.locator(".rf-log .rf-bot").first.wait_for()
 
@@ -380,8 +380,7 @@ def test_embedded_on_another_site_with_one_script_tag(page, other_site):
 def test_phone_screen_keyboard_only_and_screen_reader(browser):
     context = browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(PAGE)
-    page.wait_for_selector('.rf-root[data-state="online"]')
+    open_chat(page)
     log = page.locator(".rf-log")
     assert log.get_attribute("aria-live") == "polite" and log.get_attribute("role") == "log"
     assert page.evaluate("document.documentElement.scrollWidth") <= 375  # no sideways scrolling
