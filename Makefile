@@ -19,10 +19,11 @@ WIDGET_INPUTS := web/package.json web/package-lock.json web/build.mjs $(wildcard
 CHROMIUM ?= /usr/bin/chromium
 WEBCHAT := .cache/rasa-webchat-1.0.1/index.js
 
-.PHONY: help install train run test lint unit practice-eval validate core-test heldout e2e web browser browser-test webchat-compat bench bench-quick clean
+.PHONY: help install train run run-messaging test lint unit practice-eval validate core-test heldout e2e web browser browser-test webchat-compat bench bench-quick clean
 
 help:
 	@echo "make run    install (Python 3.10 venv), train if needed, serve Rasa :5005 + actions :5055 + chat page :8000"
+	@echo "make run-messaging   the same, plus each messaging app whose settings are set (docs/messaging.md)"
 	@echo "make test   lint, unit tests, practice scorer vs coach, data validation, training, conversation tests, held-out NLU, end-to-end, browser"
 	@echo "make train  train the model into $(MODEL) if its inputs changed"
 	@echo "make bench  latency, throughput, memory, start time, training time and accuracy vs stock Rasa (reports/bench.md)"
@@ -67,6 +68,10 @@ webchat-compat: $(WEBCHAT)
 
 run: $(MODEL) $(WIDGET)
 	@scripts/run.sh
+
+# Slack, Telegram, Messenger, WhatsApp (Twilio): each app whose environment variables are all set.
+run-messaging: $(MODEL) $(WIDGET)
+	@$(BIN)/python scripts/run_messaging.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check actions reframe_nlu reframe_channels evaluation scripts tests

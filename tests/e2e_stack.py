@@ -20,8 +20,11 @@ MODEL = ROOT / "models" / "reframe.tar.gz"
 class Servers:
     """Rasa, the action server and (unless web_port is None) the chat page."""
 
-    def __init__(self, workdir: Path, rasa_port: int, actions_port: int, web_port: int | None = None, **env: str) -> None:
+    def __init__(
+        self, workdir: Path, rasa_port: int, actions_port: int, web_port: int | None = None, command: str = "run.sh", **env: str
+    ) -> None:
         self.workdir = workdir
+        self.command = command
         self.rasa_port, self.actions_port, self.web_port = rasa_port, actions_port, web_port
         self.endpoints = workdir / "endpoints.yml"
         self.endpoints.write_text(
@@ -44,7 +47,7 @@ class Servers:
             **self.env,
         )
         self.proc = subprocess.Popen(
-            [str(ROOT / "scripts" / "run.sh")], cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
+            [str(ROOT / "scripts" / self.command)], cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
         )
         urls = [f"http://localhost:{self.rasa_port}/", f"http://localhost:{self.actions_port}/health"]
         if self.web_port:
