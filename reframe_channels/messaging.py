@@ -174,8 +174,10 @@ class Telegram(TelegramInput):
             logger.info("telegram: webhook registered")
             return True
         except Exception as e:
+            # Telegram's API URLs hold the bot token; keep it out of the log.
+            why = str(e).replace(self.access_token or "\0", "<token>")
             logger.error(
-                f"telegram: could not register the webhook ({type(e).__name__}: {e}). Messages will not arrive until it is "
+                f"telegram: could not register the webhook ({type(e).__name__}: {why}). Messages will not arrive until it is "
                 "registered: POST /webhooks/telegram/set_webhook to try again."
             )
             return False
