@@ -20,9 +20,10 @@ from rasa.shared.nlu.training_data.message import Message
 from actions import safety
 from actions.blame import blame_evidence, nlp
 from actions.textnorm import clean, looks_non_english
-from reframe_nlu import speedups
+from reframe_nlu import resilience, speedups
 
 speedups.install()  # loaded with the model, so every Rasa server that serves it gets the fix
+resilience.install()  # and an answer (or the crisis reply) when the action server is down or slow
 
 GUARD_KEY = "reframe_guard"
 
