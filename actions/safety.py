@@ -51,6 +51,13 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("self_harm", r"\b(?:make|makes|made|making) me (?:want to|wanna) (?:die|disappear|end it|not exist|hurt myself)"),
     ("self_harm", r"\bwish (?:i was|i were|i'd) (?:dead|never born)\b"),
+    # Veiled goodbyes: "you'll be sorry when I'm dead", "you won't have to put up with me much longer".
+    (
+        "self_harm",
+        r"\bwhen i'?m dead\b|\b(?:after|once) i'?m (?:dead|gone for good)\b|"
+        r"\b(?:sorry|miss me|regret (?:it|this|that)|be happy|be free|be glad|be better off)\b.{0,40}\bwhen i'?m (?:gone|not here|not around)\b|"
+        r"\b(?:won'?t|will not|wont) have to (?:put up with|deal with|worry about|see) me (?:much longer|for long|anymore|any more|ever again)\b",
+    ),
     (
         "self_harm",
         r"\b(?:can'?t|cannot) (?:go on|take it anymore|keep going) (?:like this|anymore)?\s*(?:and|,)? ?(?:i )?(?:want|wanna)? ?(?:to )?(?:die)?",

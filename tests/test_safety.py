@@ -131,3 +131,21 @@ def test_surveillance_and_control_over_body_and_clothes_are_safety(text):
 @pytest.mark.parametrize("text", ["you never change the bed sheets", "we should get cameras for the shop", "you made me change my plans"])
 def test_ordinary_changes_and_cameras_are_not_safety(text):
     assert not check(text).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you'll be sorry when I'm dead",
+        "ur gonna miss me when im gone",
+        "don't worry, you won't have to put up with me much longer",
+        "everyone will be happy when i'm not around",
+    ],
+)
+def test_veiled_goodbyes_are_self_harm(text):
+    assert check(text).categories[:1] == ("self_harm",)
+
+
+@pytest.mark.parametrize("text", ["can you feed the cat when I'm gone next week?", "you'll be sorry when you see the bill", "I'm gone all weekend"])
+def test_ordinary_absences_are_not_self_harm(text):
+    assert not is_crisis(text)
