@@ -11,6 +11,13 @@ gets silence. Installed with the model (reframe_nlu/guard.py), this wraps `Remot
 - if the message was a crisis (the deterministic screen in actions/safety.py, or the `safety` intent),
   the reply is the crisis reply itself, made here in the Rasa server: safety never depends on the action
   server being up.
+
+And when the tracker store (PostgreSQL, SQLite) fails, Rasa 3.6's FailSafeTrackerStore answers from an empty
+in-memory tracker instead: the person gets a reply with no memory of the conversation, and what they said
+lives only in that one server's memory, so it is lost on a restart and unseen by the other servers. Here a
+failing store raises `StoreUnavailable` instead; the channels turn it into a clear "try again" (REST: 503),
+and nothing is acknowledged that was not stored. The log names the error's type, never the SQL (whose
+parameters hold what people wrote).
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ import os
 from typing import Any, List
 
 from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
+from rasa.core.tracker_store import FailSafeTrackerStore
 from rasa.shared.core.events import BotUttered, Event, FollowupAction, UserUttered
 
 from actions import safety
@@ -86,9 +94,29 @@ async def _run_with_fallback(self: RemoteAction, output_channel: Any, nlg: Any, 
 _run_with_fallback.reframe_fallback = True  # type: ignore[attr-defined]
 
 
+class StoreUnavailable(RuntimeError):
+    """The tracker store could not be read or written: answer "try again", never from an empty memory."""
+
+
+def _strict(name: str) -> Any:
+    async def call(self: FailSafeTrackerStore, *args: Any) -> Any:
+        try:
+            return await getattr(self._tracker_store, name)(*args)
+        except Exception as e:
+            first = (str(e).strip().splitlines() or [""])[0][:200]
+            logger.error(f"tracker store {name} failed ({type(e).__name__}: {first}); the message is refused, not answered from memory")
+            raise StoreUnavailable(f"tracker store {name} failed") from e
+
+    call.__name__ = name
+    call.reframe_strict = True  # type: ignore[attr-defined]
+    return call
+
+
 def install() -> bool:
-    """Wrap RemoteAction.run; True if installed now, False if it already was."""
+    """Wrap RemoteAction.run and make the tracker store strict; True if installed now, False if it already was."""
     if getattr(RemoteAction.run, "reframe_fallback", False):
         return False
     RemoteAction.run = _run_with_fallback  # type: ignore[method-assign]
+    for name in ("retrieve", "retrieve_full_tracker", "save", "keys"):
+        setattr(FailSafeTrackerStore, name, _strict(name))
     return True

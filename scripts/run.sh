@@ -26,6 +26,9 @@ trap 'stop; exit 130' INT
 trap 'stop; exit 143' TERM
 trap stop EXIT
 
+# PostgreSQL or Redis down at start: say which and stop, instead of Rasa retrying silently for ever.
+"$BIN/python" scripts/check_stores.py "$ENDPOINTS" || exit $?
+
 echo "reframe: action server on :$ACTIONS_PORT"
 "$BIN/rasa" run actions --actions actions --port "$ACTIONS_PORT" &
 pids+=("$!")

@@ -166,7 +166,7 @@ def test_every_app_with_all_its_settings_is_on():
     choices, text = setup.plan(TEMPLATE, BASE, FULL)
     assert [c.name for c in choices if c.on] == ["slack", "telegram", "facebook", "twilio"]
     rendered = yaml.safe_load(text)
-    assert "rest" in rendered and "reframe_channels.socketio.ReframeSocketIO" in rendered
+    assert "reframe_channels.rest.ReframeRest" in rendered and "reframe_channels.socketio.ReframeSocketIO" in rendered
     assert "slack_channel" not in rendered["reframe_channels.messaging.Slack"]  # optional and unset: left out
 
 

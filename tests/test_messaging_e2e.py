@@ -473,3 +473,10 @@ def test_no_request_tried_to_leave_the_machine(stack):
     servers, fake, blocked = stack
     assert fake.calls("slack") and fake.calls("telegram") and fake.calls("facebook") and fake.calls("twilio")
     assert Path(blocked).read_text() == "", Path(blocked).read_text()[:2000]
+
+
+def test_what_people_wrote_stays_out_of_the_log(stack):
+    servers, _, _ = stack
+    log = servers.log_path.read_text(errors="ignore").lower()
+    for said in ("never listen to me", "kill myself", "ignore my texts", "take it to the sink", "work and the kids"):
+        assert said not in log

@@ -134,3 +134,31 @@ def test_a_rejection_from_the_action_server_is_still_a_rejection():
 def test_timeout_setting(monkeypatch, raw, expected):
     monkeypatch.setenv("REFRAME_ACTION_TIMEOUT", raw)
     assert resilience.timeout_seconds() == expected
+
+
+def test_a_failing_tracker_store_is_refused_not_answered_from_an_empty_memory():
+    from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore
+
+    class Down(InMemoryTrackerStore):
+        async def retrieve(self, sender_id):
+            raise ConnectionError("connection to server at 127.0.0.1 failed")
+
+        async def save(self, tracker):
+            raise ConnectionError("connection to server at 127.0.0.1 failed")
+
+    store = FailSafeTrackerStore(Down(DOMAIN))
+    loop = asyncio.new_event_loop()
+    with pytest.raises(resilience.StoreUnavailable):
+        loop.run_until_complete(store.retrieve("someone"))
+    with pytest.raises(resilience.StoreUnavailable):
+        loop.run_until_complete(store.save(_tracker("hello")))
+    assert list(loop.run_until_complete(store.fallback_tracker_store.keys())) == []  # nothing kept only in memory
+
+
+def test_a_working_tracker_store_is_untouched():
+    from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore
+
+    store = FailSafeTrackerStore(InMemoryTrackerStore(DOMAIN))
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(store.save(_tracker("hello")))
+    assert loop.run_until_complete(store.retrieve("someone")).latest_message.text == "hello"
