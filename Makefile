@@ -19,13 +19,14 @@ WIDGET_INPUTS := web/package.json web/package-lock.json web/build.mjs $(wildcard
 CHROMIUM ?= /usr/bin/chromium
 WEBCHAT := .cache/rasa-webchat-1.0.1/index.js
 
-.PHONY: help install train run run-messaging test lint unit practice-eval validate core-test heldout e2e web browser browser-test webchat-compat bench bench-quick clean
+.PHONY: help install train run run-messaging test test-scale lint unit practice-eval validate core-test heldout e2e web browser browser-test webchat-compat bench bench-quick clean
 
 help:
 	@echo "make run    install (Python 3.10 venv), train if needed, serve Rasa :5005 + actions :5055 + chat page :8000"
 	@echo "make run-messaging   the same, plus each messaging app whose settings are set (docs/messaging.md)"
 	@echo "make test   lint, unit tests, practice scorer vs coach, data validation, training, conversation tests, held-out NLU, end-to-end, browser"
 	@echo "make train  train the model into $(MODEL) if its inputs changed"
+	@echo "make test-scale   PostgreSQL + Redis + nginx, two Rasa and two action servers, faults (part of make test)"
 	@echo "make bench  latency, throughput, memory, start time, training time and accuracy vs stock Rasa (reports/bench.md)"
 
 $(STAMP): requirements.txt constraints.txt
@@ -97,7 +98,12 @@ e2e: $(MODEL) $(WIDGET) browser $(WEBCHAT)
 browser-test: $(MODEL) $(WIDGET) browser $(WEBCHAT)
 	$(BIN)/python -m pytest -q tests/test_web_browser.py
 
-test: lint unit practice-eval validate train core-test heldout e2e
+# Several servers: Debian's PostgreSQL, Redis and nginx (installed if missing, started on loopback by the tests),
+# two Rasa and two action servers, 8 users x 50 messages, a server killed, faults (~8 min). Part of make test.
+test-scale: $(MODEL)
+	$(BIN)/python -m pytest -q -m scale tests/scale
+
+test: lint unit practice-eval validate train core-test heldout e2e test-scale
 	@echo "make test: all checks passed"
 
 # Speed, memory and accuracy next to stock `rasa init` (~30 min; not part of `make test`). Writes reports/bench.*

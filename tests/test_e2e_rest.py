@@ -155,3 +155,10 @@ def test_practice_scores_a_try_hints_a_non_answer_and_keeps_progress_through_a_r
     progress = joined(say(user, "/practice_progress"))
     assert "Drills done: 1" in progress, progress
     assert "Practice finished" in joined(say(user, "/stop"))
+
+
+@pytest.mark.parametrize("method, path", [("GET", "/conversations/someone/tracker"), ("POST", "/model/parse"), ("PUT", "/model"), ("GET", "/status")])
+def test_rasa_http_api_is_off(servers, method, path):
+    """Only the channels answer: nobody can read conversations, parse text or swap the model over HTTP."""
+    r = requests.request(method, f"http://localhost:{RASA_PORT}{path}", json={"text": "hi"}, timeout=30)
+    assert r.status_code in (403, 404, 405), (path, r.status_code)
