@@ -16,6 +16,8 @@ from typing import Any, Dict, Iterable, List, Mapping
 LIMITS: Dict[str, int] = {"slack": 4000, "slack_block": 3000, "telegram": 4096, "facebook": 2000, "twilio": 1600}
 # Button labels: Slack 75, Messenger quick replies 20, Telegram keyboard buttons have no hard limit (keep them short).
 TITLE_LIMITS: Dict[str, int] = {"slack": 75, "facebook": 20, "telegram": 64}
+# A typed reply longer than this is never a choice (labels are short), so no conversation needs reading for it.
+MAX_CHOICE_CHARS = 200
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # A sentence ends with . ! ? or … (optionally closed by quotes or brackets) and is followed by white space.
@@ -118,7 +120,7 @@ def match_choice(reply: str, buttons: List[Mapping[str, Any]], numbered: bool = 
     A reply picks a choice when it is that choice's label (any case or punctuation: a Telegram keyboard
     sends the label) or, where choices were numbered, its number ("2", "2.", "#2", "option 2").
     """
-    if not buttons or not reply or len(reply) > 200:
+    if not buttons or not reply or len(reply) > MAX_CHOICE_CHARS:
         return None
     said = _norm(reply)
     if numbered:

@@ -35,6 +35,7 @@ from twilio.request_validator import RequestValidator
 
 from reframe_channels.formatting import (
     LIMITS,
+    MAX_CHOICE_CHARS,
     TITLE_LIMITS,
     facebook_signature_ok,
     match_choice,
@@ -53,10 +54,21 @@ COMMANDS = {"/start": "hello", "/help": "help"}
 NOT_TEXT = "I can only read text messages for now. Could you type what's on your mind?"
 
 
+def _blueprint(name: str) -> Blueprint:
+    """A connector's blueprint with the health route every stock connector has (GET /webhooks/<app>/)."""
+    bp = Blueprint(name, __name__)
+
+    @bp.route("/", methods=["GET"])
+    async def health(_: Request) -> HTTPResponse:
+        return response.json({"status": "ok"})
+
+    return bp
+
+
 async def typed_choice(request: Request, sender_id: str, text: str, numbered: bool) -> str:
     """The payload of the choice a typed reply picks (a keyboard tap or a number), else the text itself."""
     agent = getattr(request.app.ctx, "agent", None)
-    if not text or agent is None or agent.tracker_store is None:
+    if not text or len(text) > MAX_CHOICE_CHARS or agent is None or agent.tracker_store is None:
         return text
     try:
         tracker = await agent.tracker_store.retrieve(sender_id)
@@ -183,15 +195,12 @@ class Telegram(TelegramInput):
             return False
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        bp = Blueprint("telegram_webhook", __name__)
+        bp = _blueprint("telegram_webhook")
 
         @bp.listener("after_server_start")
         async def register(app: Any, loop: Any) -> None:
             await self.register_webhook()
 
-        @bp.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
 
         @bp.route("/set_webhook", methods=["POST"])
         async def set_webhook(_: Request) -> HTTPResponse:
@@ -281,11 +290,8 @@ class Facebook(FacebookInput):
     """Messenger with the SHA-256 signature check and quick replies; see the module docstring."""
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        bp = Blueprint("fb_webhook", __name__)
+        bp = _blueprint("fb_webhook")
 
-        @bp.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
 
         @bp.route("/webhook", methods=["GET"])
         async def token_verification(request: Request) -> HTTPResponse:
@@ -360,11 +366,8 @@ class Twilio(TwilioInput):
         return bool(self.validator.validate(url, params, signature))
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        bp = Blueprint("twilio_webhook", __name__)
+        bp = _blueprint("twilio_webhook")
 
-        @bp.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
 
         @bp.route("/webhook", methods=["POST"])
         async def message(request: Request) -> HTTPResponse:

@@ -50,13 +50,6 @@ def timeout_seconds() -> float:
     return value if value > 0 else 10.0
 
 
-def _latest_user(tracker: Any) -> UserUttered | None:
-    for event in reversed(tracker.events):
-        if isinstance(event, UserUttered):
-            return event
-    return None
-
-
 def _answered_this_turn(tracker: Any) -> bool:
     """True when this turn already got the fallback reply (a second failing action must stay quiet)."""
     for event in reversed(tracker.events):
@@ -69,7 +62,7 @@ def _answered_this_turn(tracker: Any) -> bool:
 
 def fallback_text(tracker: Any) -> str:
     """What to say instead: the crisis reply for a crisis message, otherwise a short apology."""
-    user = _latest_user(tracker)
+    user = tracker.latest_message  # the latest UserUttered, as Rasa keeps it
     text = (user.text or "") if user else ""
     intent = ((user.intent or {}).get("name") if user else None) or ""
     result = safety.check(text)
@@ -83,7 +76,7 @@ async def _run_with_fallback(self: RemoteAction, output_channel: Any, nlg: Any, 
         return await asyncio.wait_for(_original_run(self, output_channel, nlg, tracker, domain), timeout=timeout_seconds())
     except ActionExecutionRejection:
         raise  # the action server answered: it declined, and the policies choose again, as in stock Rasa
-    except (asyncio.TimeoutError, Exception) as e:  # noqa: B014 - both are named to say that a timeout is expected here
+    except Exception as e:  # no connection, an error status, or the deadline (asyncio.TimeoutError)
         logger.error(f"custom action '{self.name()}' failed ({type(e).__name__}); the person gets the fallback reply")
         if _answered_this_turn(tracker):
             return [FollowupAction("action_listen")]

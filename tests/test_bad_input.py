@@ -308,14 +308,6 @@ class Chat:
 
 
 
-async def another_person_is_served() -> None:
-    """After a bad frame, a new person on a new connection still gets their reframe."""
-    other = Chat()
-    try:
-        other_session = await other.open()
-        assert REFRAME in await other.say({"message": NORMAL, "session_id": other_session})
-    finally:
-        await other.close()
 
 async def until(check: Callable[[], Any], timeout: float = 60.0) -> None:
     deadline = asyncio.get_running_loop().time() + timeout
@@ -388,7 +380,7 @@ async def assert_socket_still_serving(chat: Chat, session: str) -> None:
     await chat.emit("session_request", {"session_id": uuid.uuid4().hex})
     fresh = (await chat.next_event("session_confirm"))[0]
     assert REFRAME in await chat.say({"message": NORMAL, "session_id": fresh})
-    await another_person_is_served()
+    await assert_fresh_chat_works()
 
 
 async def socket_case(case: Sock) -> None:
@@ -464,7 +456,7 @@ async def malformed_frame_case(frame: str) -> None:
         await asyncio.sleep(1.0)
         if not chat.closed:
             assert REFRAME in await chat.say({"message": NORMAL, "session_id": session})
-        await another_person_is_served()
+        await assert_fresh_chat_works()
     finally:
         await chat.close()
 
@@ -579,7 +571,7 @@ async def oversize_websocket() -> None:
         except Exception:  # noqa: BLE001 - the close may arrive while the frame is still being sent
             pass
         await until(lambda: big.closed, timeout=30)
-        await another_person_is_served()
+        await assert_fresh_chat_works()
     finally:
         await big.close()
 

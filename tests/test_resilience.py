@@ -7,10 +7,12 @@ with the fallback from reframe_nlu/resilience.py installed (as the model's guard
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Iterator
 
 import pytest
 from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
@@ -52,6 +54,16 @@ def _server(status: int, delay: float = 0.0, body: bytes = b'{"events": [], "res
     return server, f"http://127.0.0.1:{server.server_address[1]}/webhook"
 
 
+@contextlib.contextmanager
+def _serving(status: int, delay: float = 0.0, body: bytes = b'{"events": [], "responses": []}') -> Iterator[str]:
+    """An action server answering `status` (after `delay` s) while the block runs; yields its URL."""
+    server, url = _server(status, delay, body)
+    try:
+        yield url
+    finally:
+        server.shutdown()
+
+
 def _tracker(text: str, intent: str = "blame", extra: list | None = None) -> DialogueStateTracker:
     events = [ActionExecuted("action_listen"), UserUttered(text, {"name": intent, "confidence": 1.0}), *(extra or [])]
     return DialogueStateTracker.from_events("someone", events)
@@ -91,43 +103,31 @@ def test_a_safety_intent_gets_the_crisis_reply_even_when_the_words_are_new():
 
 
 def test_an_action_server_error_gets_the_apology():
-    server, url = _server(500, body=b'{"error": "boom"}')
-    try:
+    with _serving(500, body=b'{"error": "boom"}') as url:
         _, said = _run(url, _tracker("You never listen to me!"))
-    finally:
-        server.shutdown()
     assert said == [resilience.APOLOGY]
 
 
 def test_a_slow_action_server_gets_the_apology_after_the_deadline(monkeypatch):
     monkeypatch.setenv("REFRAME_ACTION_TIMEOUT", "0.5")
-    server, url = _server(200, delay=3)
-    try:
+    with _serving(200, delay=3) as url:
         start = time.perf_counter()
         _, said = _run(url, _tracker("You never listen to me!"))
         took = time.perf_counter() - start
-    finally:
-        server.shutdown()
     assert said == [resilience.APOLOGY] and took < 2.5
 
 
 def test_a_working_action_server_is_untouched():
-    server, url = _server(200, body=b'{"events": [], "responses": [{"text": "hello from the action"}]}')
-    try:
+    with _serving(200, body=b'{"events": [], "responses": [{"text": "hello from the action"}]}') as url:
         events, said = _run(url, _tracker("hi"))
-    finally:
-        server.shutdown()
     assert said == ["hello from the action"] and not any(isinstance(e, FollowupAction) for e in events)
 
 
 def test_a_rejection_from_the_action_server_is_still_a_rejection():
     body = b'{"action_name": "action_analyse_blame", "error": "no"}'
-    server, url = _server(400, body=body)
-    try:
+    with _serving(400, body=body) as url:
         with pytest.raises(ActionExecutionRejection):
             _run(url, _tracker("hi"))
-    finally:
-        server.shutdown()
 
 
 @pytest.mark.parametrize("raw, expected", [("3", 3.0), ("0", 10.0), ("soon", 10.0), ("-1", 10.0)])
