@@ -204,7 +204,7 @@ def _off_topic(text: str, drill: Drill | None) -> bool:
 
 _WHEN_FIRST = re.compile(
     r"^\W*(?:(?:so|ok|okay|well|honestly|like)\W+)?(?:when(?:ever)?|if|each time|after|the other (?:day|night) when|last \w+ when)\s+"
-    r"(?P<beh>.+?)\s*[,.;:-]*\s*(?P<rest>\b(?:i|it|that|this|i'?m)\b.*)$",
+    r"(?P<beh>.+?)\s*[,.;:-]*\s*(?P<rest>\b(?:i|i'?m|it|(?:that|this)(?=\s+(?:really\s+|just\s+)?(?:makes?|made|hurts?|feels?|felt|leaves?|left|is|was|gets?|got)\b))\b.*)$",
     re.I | re.S,
 )
 _FEEL_FIRST = re.compile(
@@ -215,17 +215,39 @@ _FEEL_FIRST = re.compile(
 _ABSOLUTE = re.compile(
     r"\b(?:always|never|constantly|continually|forever|ever|every single|every time|all the time|24/7|everything)\b", re.I
 )
-_VAGUE = re.compile(
-    r"\b(?:a lot|so much|too much|all day|stuff|things like that|whatever|like that|this way|that way|kind of|sort of|"
-    r"seem(?:s|ed)?|a bit|on me|much|many|a long time|for ages)\b"
-    # no actor: "when plans get cancelled", "when there aren't rules", "when we're running behind"
-    r"|^\s*(?:we|we're|our|there)\b|\b(?:get|gets|got|was|were|is|are|been)\s+(?!\w+ by\b)\w+(?:ed|en)\b",
+# What makes a behaviour concrete for a coach: this time, not a pattern. A time, a number, an occasion, their
+# own quoted words, a place in the house, or two acts in sequence ("I was talking and you turned on the TV").
+_ANCHOR = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|half an?|an?|a few|both)\s+"
+    r"(?:(?:\w+\s+)?(?:minutes?|mins?|hours?|days?|nights?|evenings?|mornings?|weeks?|weekends?|months?|times|date nights|in a row|past))\b"
+    r"|\b(?:yesterday|today|tonight|overnight|just now|earlier|at (?:lunch|dinner|breakfast|night|midnight|noon)|past midnight|a minute later)\b"
+    r"|\b(?:this|last|next)\s+(?:morning|afternoon|evening|night|week|weekend|month|year|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekend|christmas|birthday|anniversary|wedding|party|interview|bbq|"
+    r"in the (?:morning|evening)|work night|school night|last night's|every (?:day|night|evening|morning) this)\b"
+    r"|\b(?:on|in|at|off|onto|into|by)\s+(?:the|my|your|our|his|her)\s+(?:\w+\s+){0,2}(?:bed|floor|sink|table|counter|kitchen|bathroom|couch|sofa|car|"
+    r"hallway|stairs|fridge|machine|restaurant|office|statement|motorway|basket|door|side)\b"
+    r"|\b(?:after|before|until|till|by the time|as soon as)\s+(?:i|you|we)\b|\bwithout\s+(?:\w+\s+)?(?:asking|telling|talking|checking|calling|a word)\b"
+    r"|\b(?:and|while|then)\s+(?:then\s+)?(?:you|we|i|he|she|they|u)\b(?:'\w+)?\s+\w+"
+    r"|(?:said|says|say|told me|texted)\s*,?\s*[\"'\u201c\u2018]",
     re.I,
 )
-# Hedged frequency anywhere in the answer: the coach hears "sometimes" as less concrete.
-_HEDGE = re.compile(
-    r"\b(?:sometimes|mostly|lately|often|usually|these days|not really|don'?t really|most (?:evenings|nights|days|mornings|weekends|of the time))\b",
+# A request a partner can act on names the act; these stay general ("more help", "some time", "at some point").
+_VAGUE_ASK = re.compile(
+    r"\bmore\b(?!\s+than)|\bsome\s+(?:more\s+)?(?:time|help|support|closeness|privacy|effort)\b|\bat some point\b|\bsometime\b"
+    r"|\bon my (?:team|side)\b|\b(?:need|want|like)\s+to\s+(?:be able to|know you|feel (?:like|that|heard|loved|valued|supported|important|close))\b"
+    r"|\b(?:be on time|take it (?:a bit )?easier)\b",
     re.I,
+)
+# A need said without asking: "I miss falling asleep next to you", "I'd feel safer if we …", "a quick text would help".
+_NEED = re.compile(
+    r"\bi\s+(?:really\s+)?miss\s+(?:\w+ing|our|the|us|when)\b|\bi'?d\s+(?:feel|be)\s+(?:\w+\s+)?(?:safer|better|calmer|happier|less \w+|so much \w+|relieved|grateful)\b"
+    r"|\b(?:would|'d|will)\s+(?:really\s+|so\s+)?(?:help|mean (?:a lot|the world|so much))\b|\bnext time\b|\bwould be (?:great|lovely|nice|amazing|a big help)\b"
+    r"|\bit matters (?:a lot )?to me\b|\bmatters to me\b|\bis important to me\b",
+    re.I,
+)
+# Words that turn even a dated moment back into a general picture: "on your phone a lot at dinner".
+_GENERAL = re.compile(
+    r"\b(?:a lot|lately|these days|sometimes|usually|often|so much|too much|stuff|or anything|or something|things like that)\b", re.I
 )
 _INTERPRETS = re.compile(r"\b(?:ignor\w+|neglect\w*|shut me out|blow me off|blew me off|brush(?:ed)? me off)\b", re.I)
 # Accusations dressed as behaviour: a judgement of motive, not an act.
@@ -234,6 +256,12 @@ _ACCUSES = re.compile(
     r"didn'?t care|doesn'?t care|take me for granted|took me for granted|don'?t respect|don'?t value|don'?t appreciate|don'?t love|disrespect\w*|"
     r"selfish\w*|on purpose|deliberately|inconsiderate|thoughtless\w*|reckless\w*|careless\w*|irresponsibl\w*|"
     r"(?:pick|picks|picked|choose|chooses|chose|put|puts)\s+(?:\w+\s+){1,3}(?:over|before|ahead of)\s+me)\b",
+    re.I,
+)
+# A verdict added after the feeling ("…, and it's just really inconsiderate") still replaces the act with a judgement.
+_VERDICT = re.compile(
+    r"\b(?:it'?s|that'?s|it was|that was|you'?re|you are|you were|so|really|being)\s+(?:just\s+|so\s+|really\s+|pretty\s+|very\s+)*"
+    r"(?:inconsiderate|thoughtless|selfish|rude|disrespectful|reckless|careless|irresponsible|unfair|childish)\b",
     re.I,
 )
 _LABEL_FRAME = re.compile(
@@ -265,9 +293,11 @@ _CONTEMPT = re.compile(
     r"|\bthanks a lot\b|\bwhatever\b|\bpigsty\b|\bslob\b|\bidiot\b|\bmoron\b|\bpathetic\b|\buseless\b|\bget a grip\b|\bman up\b|\bwow\b|\bgreat job\b"
     r"|\bnice one\b|\bwell done\b|\bhow hard is it\b|\bwould it kill you\b|\bis it too much to ask\b|\bi guess\b.*\bmore important\b|\bapparently\b"
     r"|\bunlike some people\b|\bwhich you never\b|\bstupid\b|\bdumb\b|\bridiculous\b|\bloser\w*\b|\blike an? (?:pig|animal|toddler|slob)\b"
-    r"|\b(?:disgusted|sick|fed up)\s+(?:with|of)\s+you\b|\bperiod\s*[.!]*$|[!?]{2,}|\U0001F644|\U0001F612|\U0001F620|\U0001F621|\U0001F624|\U0001F926",
+    r"|\b(?:disgusted|sick|fed up)\s+(?:with|of)\s+you\b|\b(?:mummy|mommy|mama|momma)'?s boy\b|\bman[- ]child\b|\bperiod\s*[.!]*$|[!?]{2,}|\U0001F644|\U0001F612|\U0001F620|\U0001F621|\U0001F624|\U0001F926",
     re.I,
 )
+# Feeling small is not a put-down of them: "you think I'm stupid", "I felt stupid".
+_SELF_DOWN = re.compile(r"\b(?:think|thinks|thought|feel|felt|look|looked|seem|sound)\s+(?:like\s+)?(?:i'?m|im|i am|i was|me)?\s*(?:so\s+|really\s+)?(?:stupid|dumb|useless|pathetic)\b", re.I)
 # Their words, quoted, are an observation ("when you said 'fine, whatever' and left"), not our sarcasm.
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{1,80}[\"\u201d]|(?<![\w'])['\u2018][^'\u2019]{1,80}['\u2019](?![\w'])")
 _DEMAND = re.compile(
@@ -286,7 +316,7 @@ _REQUEST = re.compile(
 @lru_cache(maxsize=1)
 def _vocab() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
     lex = load_lexicon()
-    extra = {"hurts", "upset", "sad", "scared", "frightened", "gutted", "heartbroken", "flat", "worn out", "drained", "low", "fed up"}
+    extra = {"hurts", "upset", "sad", "scared", "frightened", "gutted", "heartbroken", "flat", "worn out", "drained", "fed up"}
     feelings = sorted(lex.feelings | extra, key=len, reverse=True)
     pseudo = sorted(lex.pseudo, key=len, reverse=True)
     real = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in feelings) + r")\b", re.I)
@@ -295,8 +325,14 @@ def _vocab() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
     return real, fake, labels
 
 
+_SITUATION_FIRST = re.compile(
+    r"^\W*(?P<beh>[a-z']+ing\b[^.!?]*?)\s+(?P<rest>(?:really\s+|just\s+)?(?:stresses|worries|upsets|scares|hurts|frustrates|exhausts|overwhelms|saddens)\s+me\b.*)$",
+    re.I | re.S,
+)
+
+
 def _split(text: str) -> tuple[str | None, str]:
-    """(behaviour clause, the rest) for 'When you X, I feel Y' and 'I feel Y when you X'."""
+    """(behaviour clause, the rest) for 'When you X, I feel Y', 'I feel Y when you X' and 'Doing X stresses me'."""
     m = _WHEN_FIRST.match(text)
     if m:
         return m.group("beh").strip(" ,"), m.group("rest")
@@ -304,6 +340,9 @@ def _split(text: str) -> tuple[str | None, str]:
     if m:
         beh = re.split(r"(?<=[.!?])\s+", m.group("beh").strip())[0]
         return beh.strip(" .!?"), m.group("rest") + " " + m.group("beh")[len(beh) :]
+    m = _SITUATION_FIRST.match(text)
+    if m:
+        return m.group("beh").strip(" ,"), m.group("rest")
     return None, text
 
 
@@ -329,14 +368,31 @@ def _behaviour_part(beh: str | None, text: str) -> Part:
         return Part("behaviour", 8, 30, "label")
     if absolute:
         return Part("behaviour", 12, 30, "absolute")
-    if _ACCUSES.search(where):
+    if _ACCUSES.search(where) or _VERDICT.search(text):
         return Part("behaviour", 10, 30, "accuses")
     if beh is None:
         if re.search(r"\b(?:you|u|he|she|we)\s+(?!make|made)[a-z']{3,}\b|\b(?:since|that) (?:we|you)\b", text, re.I):
-            return Part("behaviour", 25, 30)  # said another way round, but the act is there
+            # said another way round, but the act is there; concrete only if it is this time, not a pattern
+            scene = _scene(text)
+            concrete = _ANCHOR.search(scene) and not _GENERAL.search(scene)
+            return Part("behaviour", 25, 30) if concrete else Part("behaviour", 20, 30, "vague")
         return Part("behaviour", 0, 30, "missing")
-    vague = len(re.findall(r"[a-z']+", beh, re.I)) < 3 or _VAGUE.search(beh) or _INTERPRETS.search(beh) or _HEDGE.search(text)
-    return Part("behaviour", 20, 30, "vague") if vague else Part("behaviour", 30, 30)
+    if _INTERPRETS.search(beh) or _GENERAL.search(beh):
+        return Part("behaviour", 20, 30, "vague")
+    if _ANCHOR.search(_scene(text, beh)):
+        return Part("behaviour", 30, 30)  # "most nights this week" is counted, not hedged
+    return Part("behaviour", 20, 30, "vague")  # a pattern or a general picture: true, but hard to act on
+
+
+def _scene(text: str, beh: str | None = None) -> str:
+    """The sentence that holds the behaviour, without the ask: where a coach looks for 'this time'."""
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+|\s+-\s+", text) if x.strip()]
+    if beh:
+        hit = next((x for x in sentences if beh[:20].lower() in x.lower()), None)
+        if hit:
+            return _REQUEST.split(hit)[0]
+    kept = [x for x in sentences if not _REQUEST.search(x)]
+    return " ".join(kept) or text
 
 
 def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str]]:
@@ -348,6 +404,8 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
     fakes = [m.group(0).lower() for m in fake.finditer(where)]
     if not reals and not fakes:
         reals = _misspelt_feelings(where)
+    if not reals and not fakes and _LOW.search(where):
+        reals = ["low"]  # "low" only as a feeling: "when the tank is low" names none
     if not reals and not fakes and _FEELING_VERB.search(text):
         reals = [_FEELING_VERB.search(text).group(1).lower()]  # "it stresses me out", "that worries me"
     reals = [r for r in reals if r not in fakes]
@@ -360,6 +418,7 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
     return Part("feeling", 0, 30, "missing"), []
 
 
+_LOW = re.compile(r"\b(?:feel|felt|feeling|i'?m|been)\s+(?:a bit |quite |really |so |pretty )?(?:low|down)\b", re.I)
 _FEELING_VERB = re.compile(r"\b(stress(?:es|ed)?|worr(?:ies|ied)|scares?d?|upsets?|sadden(?:s|ed)|frighten(?:s|ed)|hurts?) me\b", re.I)
 
 
@@ -390,6 +449,7 @@ _TIPS = {
     ("respect", "contempt"): "Leave out the sarcasm or the put-down; it's the first thing they'll hear, and the rest gets lost.",
     ("respect", "demand"): 'Turn the demand into a request: "Could you …?" or "I\'d like us to …".',
     ("request", "missing"): 'Add what you\'d like next time: "Could we …?" or "I need …".',
+    ("request", "vague"): 'Make the ask something they can do: what, and when ("Could you text me if you\'re running late?").',
 }
 _WELL = {
     "behaviour": "you named something they did, without a label or an always/never",
@@ -431,6 +491,18 @@ def _cap(parts: list[Part]) -> int:
     return 100
 
 
+def _request_part(text: str, demand: bool) -> Part:
+    """A need or a kind request; one that names no act ("more help", "at some point") is half a request."""
+    if demand:
+        return Part("request", 0, 10, "missing")
+    asks = [x for x in re.split(r"(?<=[.!?,;])\s+|\s+-\s+", text) if _REQUEST.search(x) or _NEED.search(x)]
+    if not asks:
+        return Part("request", 0, 10, "missing")
+    if all(_VAGUE_ASK.search(a) for a in asks):
+        return Part("request", 5, 10, "vague")
+    return Part("request", 10, 10)
+
+
 def band_of(total: int) -> str:
     return next(name for name, floor in BANDS if total >= floor)
 
@@ -450,13 +522,13 @@ def score(answer: str, drill: Drill | None = None, attempt: int = 0) -> Score:
     else:
         ownership = Part("ownership", 15, 15)
     demand = _DEMAND.search(text)
-    if _CONTEMPT.search(_QUOTED.sub(" ", answer if isinstance(answer, str) else text)):
+    if _CONTEMPT.search(_SELF_DOWN.sub(" ", _QUOTED.sub(" ", answer if isinstance(answer, str) else text))):
         respect = Part("respect", 0, 15, "contempt")
     elif demand:
         respect = Part("respect", 7, 15, "demand")
     else:
         respect = Part("respect", 15, 15)
-    request = Part("request", 10, 10) if _REQUEST.search(text) and not demand else Part("request", 0, 10, "missing")
+    request = _request_part(text, demand is not None)
     parts = [behaviour, feeling, ownership, respect, request]
     total = min(sum(p.points for p in parts), _cap(parts))
     # Owning a feeling needs a feeling: with none named, "you owned it" would be empty praise.

@@ -174,3 +174,62 @@ def test_excellent_asks_for_something():
     plain = practice.score("When you arrived half an hour late to the restaurant on Friday, I felt embarrassed.")
     asked = practice.score("When you arrived half an hour late to the restaurant on Friday, I felt embarrassed. Could you text me next time?")
     assert plain.band == "good" and asked.band == "excellent"
+
+
+# Good vs excellent, where three coaches and the scorer differed most: "this time" against a pattern,
+# an ask a partner can act on against a general wish.
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "When we agreed on six and you got back at half past seven, I felt worried. Could you text me if you'll be late?",
+        "When I was telling you about the doctor and you picked up your phone, I felt hurt. Could you put it down for five minutes?",
+        "I felt anxious when the $90 takeaway showed up on the statement. Can we check with each other before ordering?",
+        "When you came to bed after I'd fallen asleep, I felt lonely. I miss falling asleep together.",
+    ],
+)
+def test_a_moment_named_this_time_with_a_clear_ask_is_excellent(answer):
+    r = practice.score(answer)
+    assert r.band == "excellent", (r.total, [(p.name, p.problem) for p in r.parts])
+
+
+@pytest.mark.parametrize(
+    "answer, weak",
+    [
+        ("When the recycling piles up, I feel tired. Could you take it out on Tuesdays?", "behaviour"),
+        ("When you seem far away with me, I feel anxious. Can we sit down and talk on Sunday?", "behaviour"),
+        ("When you left the wet towels on our bed this morning, I felt frustrated. I'd like more help around the house.", "request"),
+        ("When you cancelled the cinema an hour before, I felt disappointed. I'd like us to talk about it at some point.", "request"),
+    ],
+)
+def test_a_pattern_or_a_general_ask_is_good_and_the_tip_says_which(answer, weak):
+    r = practice.score(answer)
+    assert r.band == "good", (r.total, [(p.name, p.problem) for p in r.parts])
+    assert r.weakest == weak and r.tip
+
+
+def test_a_verdict_after_the_feeling_still_judges_them():
+    r = practice.score("When you skipped my sister's dinner on Saturday, I felt let down. It was really thoughtless.")
+    assert r.band == "fair" and r.weakest == "behaviour"
+
+
+def test_feeling_small_is_not_a_put_down_of_them():
+    r = practice.score("when you roll your eyes at my ideas i feel like you think im stupid")
+    assert {p.name: p.problem for p in r.parts}["respect"] is None
+    assert r.band == "fair"
+
+
+@pytest.mark.parametrize("word", ["unsupported", "undermined", "overlooked"])
+def test_words_for_what_they_did_are_not_the_feeling(word):
+    r = practice.score(f"When you agreed with your brother at lunch on Sunday, I felt {word}. Could we talk first next time?")
+    assert {p.name: p.problem for p in r.parts}["feeling"] == "pseudo" and r.band == "fair"
+
+
+def test_low_is_a_feeling_only_when_it_is_felt():
+    assert practice.score("When you cancelled our walk this morning I felt a bit low. Can we go tomorrow?").parts[1].problem is None
+    r = practice.score("I need the car to have petrol in it in the morning. Could you fill up when it's low?")
+    assert {p.name: p.problem for p in r.parts}["feeling"] == "missing" and r.band != "excellent"
+
+
+def test_a_situation_that_stresses_me_is_the_behaviour():
+    r = practice.score("Doing the school run alone every morning this week stresses me out. Could you take Thursday?")
+    assert r.behaviour and "school run" in r.behaviour and r.band in {"good", "excellent"}
