@@ -153,7 +153,7 @@ def hint_for(answer: object, drill: Drill | None = None) -> str | None:
 
 def _same_as(a: str, b: str) -> bool:
     norm = lambda s: re.sub(r"[^a-z ]", "", s.lower()).strip()  # noqa: E731
-    return difflib.SequenceMatcher(None, norm(a), norm(b)).ratio() >= 0.85
+    return difflib.SequenceMatcher(None, norm(a), norm(b)).ratio() >= 0.92  # "You make me feel" -> "I feel" is a try
 
 
 # ---------------------------------------------------------------- scoring
@@ -207,20 +207,33 @@ _WHEN_FIRST = re.compile(
     r"(?P<beh>.+?)\s*[,.;:-]*\s*(?P<rest>\b(?:i|i'?m|it|(?:that|this)(?=\s+(?:really\s+|just\s+)?(?:makes?|made|hurts?|feels?|felt|leaves?|left|is|was|gets?|got)\b))\b.*)$",
     re.I | re.S,
 )
+_FEELING_CLAUSE = (
+    r"(?:i\s+(?:(?:just|really|kind of|kinda|sort of|always|then|also)\s+)?(?:feel|felt|get|got|become|became)\b|i'?m\s+(?:so\s+|really\s+|a bit\s+)?(?=[a-z]+ed\b)|"
+    r"it\s+(?:really\s+|just\s+)?(?:hurts?|stings?|stung|upsets|upset|worries|worried|scares|scared|stresses|stressed|frustrates|frustrated|bothers|bothered)\b)"
+)
+# "When you X, I felt Y": the feeling clause, not the first "I" ("as I was merging"), ends the behaviour.
+_WHEN_FIRST_FIRM = re.compile(
+    r"^\W*(?:(?:so|ok|okay|well|honestly|like|[a-z ]{2,25},)\W+)?(?:when(?:ever)?|if|each time|after|the other (?:day|night) when|last \w+ when)\s+"
+    r"(?P<beh>[^.!?]+?)\s*[,;:-]*\s*(?P<rest>\b" + _FEELING_CLAUSE + r".*)$",
+    re.I | re.S,
+)
+# "Your socks have been by the sofa since Tuesday and I feel irritated": the situation first, then the feeling.
+_AND_I_FEEL = re.compile(r"^\W*(?P<beh>[^.!?]{12,}?)\s*,?\s+and\s+(?:now\s+|then\s+|honestly\s+)?(?P<rest>" + _FEELING_CLAUSE + r".*)$", re.I | re.S)
 _FEEL_FIRST = re.compile(
-    r"^(?P<rest>.*?\b(?:i\s+(?:feel|felt|get|got|am|was|'m)|i'm|it\s+(?:hurts|hurt|stings|makes me|made me|feels|felt)|"
-    r"it\s+(?:really\s+)?(?:hurts|upsets|worries|scares|stresses))\b.*?)\s+(?:when(?:ever)?|if|that|after|because)\s+(?P<beh>.+)$",
+    r"^(?P<rest>.*?\b(?:i\s+(?:feel|felt|get|got|am|was|'m)|i'm|i'?ve\s+(?:been\s+feeling|felt)|i\s+keep\s+feeling|it\s+(?:hurts|hurt|stings|makes me|made me|feels|felt)|"
+    r"it\s+(?:really\s+)?(?:hurts|upsets|worries|scares|stresses|frustrates|bothers|stings))\b[^.!?]*?)\s+(?:when(?:ever)?|if|that|after|because)\s+(?P<beh>.+)$",
     re.I | re.S,
 )
 _ABSOLUTE = re.compile(
-    r"\b(?:always|never|constantly|continually|forever|ever|every single|every time|all the time|24/7|everything)\b", re.I
+    r"\b(?:always|never|constantly|continually|forever|ever|every single|every time(?!\s+i\b)|all the time|24/7|everything)\b", re.I
 )
 # What makes a behaviour concrete for a coach: this time, not a pattern. A time, a number, an occasion, their
 # own quoted words, a place in the house, or two acts in sequence ("I was talking and you turned on the TV").
 _ANCHOR = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|half an?|an?|a few|both)\s+"
     r"(?:(?:\w+\s+)?(?:minutes?|mins?|hours?|days?|nights?|evenings?|mornings?|weeks?|weekends?|months?|times|date nights|in a row|past))\b"
-    r"|\b(?:yesterday|today|tonight|overnight|just now|earlier|at (?:lunch|dinner|breakfast|night|midnight|noon)|past midnight|a minute later)\b"
+    r"|\b(?:yesterday|today|tonight|overnight|just now|right now|earlier|at (?:lunch|dinner|breakfast|night|midnight|noon)|past midnight|a minute later)\b"
+    r"|\b(?:o'?clock|quarter (?:to|past)|half past|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last))\b"
     r"|\b(?:this|last|next)\s+(?:morning|afternoon|evening|night|week|weekend|month|year|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekend|christmas|birthday|anniversary|wedding|party|interview|bbq|"
     r"in the (?:morning|evening)|work night|school night|last night's|every (?:day|night|evening|morning) this)\b"
@@ -235,26 +248,32 @@ _ANCHOR = re.compile(
 _VAGUE_ASK = re.compile(
     r"\bmore\b(?!\s+than)|\bsome\s+(?:more\s+)?(?:time|help|support|closeness|privacy|effort)\b|\bat some point\b|\bsometime\b"
     r"|\bon my (?:team|side)\b|\b(?:need|want|like)\s+to\s+(?:be able to|know you|feel (?:like|that|heard|loved|valued|supported|important|close))\b"
-    r"|\b(?:be on time|take it (?:a bit )?easier)\b",
+    r"|\b(?:be on time|take it (?:a bit )?easier)\b|\ba (?:bit|little)\s+\w+er\b(?!\s+than)",
     re.I,
 )
 # A need said without asking: "I miss falling asleep next to you", "I'd feel safer if we …", "a quick text would help".
-_NEED = re.compile(
-    r"\bi\s+(?:really\s+)?miss\s+(?:\w+ing|our|the|us|when)\b|\bi'?d\s+(?:feel|be)\s+(?:\w+\s+)?(?:safer|better|calmer|happier|less \w+|so much \w+|relieved|grateful)\b"
+# "I miss …" is kept apart: with no other feeling word it is the feeling, and is not counted twice.
+_MISS = re.compile(r"\bi\s+(?:really\s+)?miss\s+(?:just\s+|really\s+)?(?:\w+ing|our|the|us|when)\b", re.I)
+_NEED_SAID = re.compile(
+    r"\bi'?d\s+(?:feel|be)\s+(?:\w+\s+)?(?:safer|better|calmer|happier|less \w+|so much \w+|relieved|grateful)\b"
     r"|\b(?:would|'d|will)\s+(?:really\s+|so\s+)?(?:help|mean (?:a lot|the world|so much))\b|\bnext time\b|\bwould be (?:great|lovely|nice|amazing|a big help)\b"
     r"|\bit matters (?:a lot )?to me\b|\bmatters to me\b|\bis important to me\b",
     re.I,
 )
+
 # Words that turn even a dated moment back into a general picture: "on your phone a lot at dinner".
 _GENERAL = re.compile(
-    r"\b(?:a lot|lately|these days|sometimes|usually|often|so much|too much|stuff|or anything|or something|things like that)\b", re.I
+    r"\b(?:a lot|lately|these days|sometimes|usually|often|so much|too much|stuff|or anything|or something|things like that|again)\b"
+    r"|\b(?:get|gets)\s+(?:\w+ed|made|done|forgotten|left|cut off)\b",  # no actor, every time: "plans get cancelled"
+    re.I
 )
 _INTERPRETS = re.compile(r"\b(?:ignor\w+|neglect\w*|shut me out|blow me off|blew me off|brush(?:ed)? me off)\b", re.I)
 # Accusations dressed as behaviour: a judgement of motive, not an act.
 _ACCUSES = re.compile(
     r"\b(?:behind my back|wast(?:e|es|ed|ing)|lied|lie to me|lies to me|lying to me|manipulat\w+|undermin\w+|avoid\w*|don'?t (?:even )?care|"
     r"didn'?t care|doesn'?t care|take me for granted|took me for granted|don'?t respect|don'?t value|don'?t appreciate|don'?t love|disrespect\w*|"
-    r"selfish\w*|on purpose|deliberately|inconsiderate|thoughtless\w*|reckless\w*|careless\w*|irresponsibl\w*|"
+    r"selfish\w*|on purpose|deliberately|only\s+(?:\w+\s+){1,3}when\s+(?:you|u)\s+(?:want|need)|"
+    r"inconsiderate|thoughtless\w*|reckless\w*|careless\w*|irresponsibl\w*|"
     r"(?:pick|picks|picked|choose|chooses|chose|put|puts)\s+(?:\w+\s+){1,3}(?:over|before|ahead of)\s+me)\b",
     re.I,
 )
@@ -277,9 +296,11 @@ _NOT_LABELS = {
 _DISGUISED = re.compile(
     r"\bi\s+(?:just\s+|really\s+|kind of\s+|sometimes\s+)?(?:feel|felt)\s+(?:like|that|as if|as though)\s+(?:you|u|he|she|they)\b", re.I
 )
+# Any sign the speaker is talking about themself: "I felt like I come last", "I was looking forward to it".
+_OWNED = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|me|my)\b", re.I)
 # Blame handed back after the feeling: a major flaw, not the whole try.
 _TAIL = re.compile(
-    r"\b(?:because|cause)\s+(?:you|your)\b|\bit\s+(?:just\s+)?(?:makes|made)\s+me\b", re.I
+    r"\b(?:because|cause)\s+(?:of\s+(?:all\s+)?)?(?:you|your)\b|\bit\s+(?:just\s+)?(?:makes|made)\s+me\b", re.I
 )  # text is cleaned: "cuz u" is "because you"
 # Blame outright: the feeling is theirs to fix.
 _HARD_BLAME = re.compile(
@@ -293,7 +314,9 @@ _CONTEMPT = re.compile(
     r"|\bthanks a lot\b|\bwhatever\b|\bpigsty\b|\bslob\b|\bidiot\b|\bmoron\b|\bpathetic\b|\buseless\b|\bget a grip\b|\bman up\b|\bwow\b|\bgreat job\b"
     r"|\bnice one\b|\bwell done\b|\bhow hard is it\b|\bwould it kill you\b|\bis it too much to ask\b|\bi guess\b.*\bmore important\b|\bapparently\b"
     r"|\bunlike some people\b|\bwhich you never\b|\bstupid\b|\bdumb\b|\bridiculous\b|\bloser\w*\b|\blike an? (?:pig|animal|toddler|slob)\b"
-    r"|\b(?:disgusted|sick|fed up)\s+(?:with|of)\s+you\b|\b(?:mummy|mommy|mama|momma)'?s boy\b|\bman[- ]child\b|\bperiod\s*[.!]*$|[!?]{2,}|\U0001F644|\U0001F612|\U0001F620|\U0001F621|\U0001F624|\U0001F926",
+    r"|\b(?:disgusted|sick|fed up)\s+(?:with|of)\s+you\b|\b(?:mummy|mommy|mama|momma)'?s boy\b|\bman[- ]child\b"
+    r"|\bmust be nice\b|\b(?:so|how) (?:lovely|nice|kind|good|generous) (?:of you )?(?:that you|to finally|of you)\b|(?:^|[.!?]\s*)enjoy\s+\w+ing\b|\bone job\b"
+    r"|\braised in a barn\b|\bmaniac\b|\bliterally married to\b|\bwhy (?:did|do|would|are) you even\b|(?:^|[.!?]\s*)(?:again|now)\s*[.!]*\s*$|\bperiod\s*[.!]*$|[!?]{2,}|\U0001F644|\U0001F612|\U0001F620|\U0001F621|\U0001F624|\U0001F926",
     re.I,
 )
 # Feeling small is not a put-down of them: "you think I'm stupid", "I felt stupid".
@@ -302,7 +325,7 @@ _SELF_DOWN = re.compile(r"\b(?:think|thinks|thought|feel|felt|look|looked|seem|s
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{1,80}[\"\u201d]|(?<![\w'])['\u2018][^'\u2019]{1,80}['\u2019](?![\w'])")
 _DEMAND = re.compile(
     r"(?<!saying )(?<!said )(?<!says )(?<!that )(?<!if )(?<!when )\byou\s+(?:need to|have to|must|better|'d better|had better|should|ought to|gotta)\b|\b(?:just|now)\s+(?:do|fix|stop)\s+it\b"
-    r"|\bjust admit\b|\badmit it\b|(?:^|[.!?]\s+)(?:just\s+)?(?:stop|ask|admit|quit|answer|pick|clean|do|get|put|call|text|grow)\s+(?!us\b)\w+",
+    r"|\bjust admit\b|\badmit it\b|(?:^|[.!?]\s+)(?:just\s+)?(?:stop|ask|admit|quit|answer|pick|clean|do|get|put|call|text|grow|slow|hurry|shut|move|hang|tidy|listen|calm)\s+(?!us\b)\w+",
     re.I,
 )
 _REQUEST = re.compile(
@@ -316,7 +339,7 @@ _REQUEST = re.compile(
 @lru_cache(maxsize=1)
 def _vocab() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
     lex = load_lexicon()
-    extra = {"hurts", "upset", "sad", "scared", "frightened", "gutted", "heartbroken", "flat", "worn out", "drained", "fed up"}
+    extra = {"hurts", "upset", "sad", "scared", "frightened", "gutted", "heartbroken", "flat", "worn out", "drained", "fed up", "stings", "stung"}
     feelings = sorted(lex.feelings | extra, key=len, reverse=True)
     pseudo = sorted(lex.pseudo, key=len, reverse=True)
     real = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in feelings) + r")\b", re.I)
@@ -333,16 +356,21 @@ _SITUATION_FIRST = re.compile(
 
 def _split(text: str) -> tuple[str | None, str]:
     """(behaviour clause, the rest) for 'When you X, I feel Y', 'I feel Y when you X' and 'Doing X stresses me'."""
-    m = _WHEN_FIRST.match(text)
-    if m:
+    for form in (_WHEN_FIRST_FIRM, _WHEN_FIRST):
+        m = form.match(text)
+        if m:
+            return m.group("beh").strip(" ,"), m.group("rest")
+    m = _AND_I_FEEL.match(text) if not re.match(r"^\W*(?:i|it)\b", text, re.I) else None
+    if m:  # "The bins didn't go out and I'm stressed because …": the situation comes first
         return m.group("beh").strip(" ,"), m.group("rest")
     m = _FEEL_FIRST.match(text)
     if m:
         beh = re.split(r"(?<=[.!?])\s+", m.group("beh").strip())[0]
         return beh.strip(" .!?"), m.group("rest") + " " + m.group("beh")[len(beh) :]
-    m = _SITUATION_FIRST.match(text)
-    if m:
-        return m.group("beh").strip(" ,"), m.group("rest")
+    for form in (_SITUATION_FIRST, _AND_I_FEEL):
+        m = form.match(text)
+        if m:
+            return m.group("beh").strip(" ,"), m.group("rest")
     return None, text
 
 
@@ -376,6 +404,9 @@ def _behaviour_part(beh: str | None, text: str) -> Part:
             scene = _scene(text)
             concrete = _ANCHOR.search(scene) and not _GENERAL.search(scene)
             return Part("behaviour", 25, 30) if concrete else Part("behaviour", 20, 30, "vague")
+        scene = _scene(text)
+        if _ANCHOR.search(scene) and not _GENERAL.search(scene):
+            return Part("behaviour", 20, 30, "vague")  # "at dinner tonight": the moment is named, the act is not
         return Part("behaviour", 0, 30, "missing")
     if _INTERPRETS.search(beh) or _GENERAL.search(beh):
         return Part("behaviour", 20, 30, "vague")
@@ -408,6 +439,10 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
         reals = ["low"]  # "low" only as a feeling: "when the tank is low" names none
     if not reals and not fakes and _FEELING_VERB.search(text):
         reals = [_FEELING_VERB.search(text).group(1).lower()]  # "it stresses me out", "that worries me"
+    if "sick" in fakes and re.search(r"\b(?:worried|anxious|scared|stressed)\s+sick\b", where, re.I):
+        fakes.remove("sick")  # "worried sick" is worry, said strongly
+    if not reals and not fakes and re.search(r"\bi\s+(?:really\s+|just\s+)?miss\b", text, re.I):
+        reals = ["miss"]  # longing is a feeling: "I miss holding hands"
     reals = [r for r in reals if r not in fakes]
     if reals and fakes:
         return Part("feeling", 22, 30, "pseudo_mixed"), reals + fakes
@@ -419,7 +454,11 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
 
 
 _LOW = re.compile(r"\b(?:feel|felt|feeling|i'?m|been)\s+(?:a bit |quite |really |so |pretty )?(?:low|down)\b", re.I)
-_FEELING_VERB = re.compile(r"\b(stress(?:es|ed)?|worr(?:ies|ied)|scares?d?|upsets?|sadden(?:s|ed)|frighten(?:s|ed)|hurts?) me\b", re.I)
+_FEELING_VERB = re.compile(
+    r"\b(stress(?:es|ed)?|worr(?:ies|ied)|scares?d?|upsets?|sadden(?:s|ed)|frighten(?:s|ed)|hurts?|frustrat(?:es|ed)|bother(?:s|ed)|stings?|stung)"
+    r"(?: \w+)? me\b",
+    re.I,
+)
 
 
 def _misspelt_feelings(text: str) -> list[str]:
@@ -472,11 +511,13 @@ MAJOR = {
 """Flaws a partner hears as blame. One keeps a try out of the top two bands; two make it blame."""
 
 
-def _cap(parts: list[Part]) -> int:
+def _cap(parts: list[Part], remark_owned: bool = True) -> int:
     """The most a try can score given its worst flaws: points alone would let a request buy back blame."""
     by = {p.name: p for p in parts}
     if by["ownership"].problem == "blame" or by["respect"].problem:
         return 35  # "you make me…", sarcasm, put-downs and demands are still blame, whatever else is right
+    if by["feeling"].problem == "missing" and by["request"].problem == "missing" and not remark_owned:
+        return 35  # nothing felt, nothing asked: only a remark about them is left
     major = sum((p.name, p.problem) in MAJOR for p in parts)
     if by["feeling"].problem == "missing" and by["request"].problem is not None:
         major += 1  # no feeling and no need: only a complaint is left. (A clear need makes up for it.)
@@ -491,11 +532,14 @@ def _cap(parts: list[Part]) -> int:
     return 100
 
 
-def _request_part(text: str, demand: bool) -> Part:
+def _request_part(text: str, demand: bool, longing_is_the_feeling: bool = False) -> Part:
     """A need or a kind request; one that names no act ("more help", "at some point") is half a request."""
     if demand:
         return Part("request", 0, 10, "missing")
-    asks = [x for x in re.split(r"(?<=[.!?,;])\s+|\s+-\s+", text) if _REQUEST.search(x) or _NEED.search(x)]
+    def asks_for(x: str) -> bool:
+        return bool(_REQUEST.search(x) or _NEED_SAID.search(x) or (not longing_is_the_feeling and _MISS.search(x)))
+
+    asks = [x for x in re.split(r"(?<=[.!?,;])\s+|\s+-\s+", text) if asks_for(x)]
     if not asks:
         return Part("request", 0, 10, "missing")
     if all(_VAGUE_ASK.search(a) for a in asks):
@@ -522,15 +566,17 @@ def score(answer: str, drill: Drill | None = None, attempt: int = 0) -> Score:
     else:
         ownership = Part("ownership", 15, 15)
     demand = _DEMAND.search(text)
-    if _CONTEMPT.search(_SELF_DOWN.sub(" ", _QUOTED.sub(" ", answer if isinstance(answer, str) else text))):
+    said = _SELF_DOWN.sub(" ", _QUOTED.sub(" ", answer if isinstance(answer, str) else text))
+    said = re.sub(r"\b(because|cause)\s+(you|u)\s+obviously\b", r"\1 \2", said, flags=re.I)  # the tail is counted once, as the tail
+    if _CONTEMPT.search(said):
         respect = Part("respect", 0, 15, "contempt")
     elif demand:
         respect = Part("respect", 7, 15, "demand")
     else:
         respect = Part("respect", 15, 15)
-    request = _request_part(text, demand is not None)
+    request = _request_part(text, demand is not None, longing_is_the_feeling=found == ["miss"])
     parts = [behaviour, feeling, ownership, respect, request]
-    total = min(sum(p.points for p in parts), _cap(parts))
+    total = min(sum(p.points for p in parts), _cap(parts, _OWNED.search(text) is not None))
     # Owning a feeling needs a feeling: with none named, "you owned it" would be empty praise.
     well = [_WELL[p.name] for p in parts if p.points == p.max and not (p.name == "ownership" and feeling.problem == "missing")]
     weakest = _weakest(parts)
