@@ -221,7 +221,7 @@ _WHEN_FIRST_FIRM = re.compile(
 _AND_I_FEEL = re.compile(r"^\W*(?P<beh>[^.!?]{12,}?)\s*,?\s+and\s+(?:now\s+|then\s+|honestly\s+)?(?P<rest>" + _FEELING_CLAUSE + r".*)$", re.I | re.S)
 _FEEL_FIRST = re.compile(
     r"^(?P<rest>.*?\b(?:i\s+(?:feel|felt|get|got|am|was|'m)|i'm|i'?ve\s+(?:been\s+feeling|felt)|i\s+keep\s+feeling|it\s+(?:hurts|hurt|stings|makes me|made me|feels|felt)|"
-    r"it\s+(?:really\s+)?(?:hurts|upsets|worries|scares|stresses|frustrates|bothers|stings))\b[^.!?]*?)\s+(?:when(?:ever)?|if|that|after|because)\s+(?P<beh>.+)$",
+    r"it\s+(?:really\s+)?(?:hurts|upsets|worries|scares|stresses|frustrates|bothers|stings|wears me|drains me|gets to me))\b[^.!?]*?)\s+(?:when(?:ever)?|if|that|after|because|(?=(?:to\s+)?(?:find|found|finding|see|saw|seeing|hear|heard|hearing|come home to|coming home to)\b))\s*(?P<beh>.+)$",
     re.I | re.S,
 )
 _ABSOLUTE = re.compile(
@@ -232,7 +232,7 @@ _ABSOLUTE = re.compile(
 _ANCHOR = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|half an?|an?|a few|both)\s+"
     r"(?:(?:\w+\s+)?(?:minutes?|mins?|hours?|days?|nights?|evenings?|mornings?|weeks?|weekends?|months?|times|date nights|in a row|past))\b"
-    r"|\b(?:yesterday|today|tonight|overnight|just now|right now|earlier|at (?:lunch|dinner|breakfast|night|midnight|noon)|past midnight|a minute later)\b"
+    r"|\b(?:yesterday|today|tonight|tomorrow|overnight|just now|right now|earlier|during (?:dinner|lunch|breakfast|the \w+)|(?:rang|phoned|messaged|emailed) to say|(?:through|at|about|after|during) (?:that|this) (?!is\b|was\b)\w+|at (?:lunch|dinner|breakfast|night|midnight|noon)|past midnight|a minute later)\b"
     r"|\b(?:o'?clock|quarter (?:to|past)|half past|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last))\b"
     r"|\b(?:this|last|next)\s+(?:morning|afternoon|evening|night|week|weekend|month|year|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekend|christmas|birthday|anniversary|wedding|party|interview|bbq|"
@@ -240,10 +240,11 @@ _ANCHOR = re.compile(
     r"|\b(?:on|in|at|off|onto|into|by)\s+(?:the|my|your|our|his|her)\s+(?:\w+\s+){0,2}(?:bed|floor|sink|table|counter|kitchen|bathroom|couch|sofa|car|"
     r"hallway|stairs|fridge|machine|restaurant|office|statement|motorway|basket|door|side)\b"
     r"|\b(?:after|before|until|till|by the time|as soon as)\s+(?:i|you|we)\b|\bwithout\s+(?:\w+\s+)?(?:asking|telling|talking|checking|calling|a word)\b"
-    r"|\b(?:and|while|then)\s+(?:then\s+)?(?:you|we|i|he|she|they|u)\b(?:'\w+)?\s+\w+"
     r"|(?:said|says|say|told me|texted)\s*,?\s*[\"'\u201c\u2018]",
     re.I,
 )
+# Two acts in sequence inside the behaviour: "I was talking and you turned on the TV".
+_SEQUENCE = re.compile(r"\b(?:and|while|then)\s+(?:then\s+)?(?:you|we|i|he|she|they|u)\b(?:'\w+)?\s+\w+", re.I)
 # A request a partner can act on names the act; these stay general ("more help", "some time", "at some point").
 _VAGUE_ASK = re.compile(
     r"\bmore\b(?!\s+than)|\bsome\s+(?:more\s+)?(?:time|help|support|closeness|privacy|effort)\b|\bat some point\b|\bsometime\b"
@@ -285,7 +286,8 @@ _VERDICT = re.compile(
 )
 _LABEL_FRAME = re.compile(
     r"\b(?:you(?:'re| are| were|'ve been| be| being| act(?:ing)?| seem)|such|so|(?:you|a|an|that)\s+(?:total |complete |lazy |little )?)"
-    r"\s+(?:so |such |really |being |a |an |completely |totally |very |bit |little |bloody |total |complete )*([a-z][a-z'-]+)",
+    r"\s+(?:so |such |really |being |a |an |completely |totally |very |bit |little |bloody |total |complete |basically |literally |just |kind of |kinda )*"
+    r"([a-z][a-z'-]+)",
     re.I,
 )
 _NOT_LABELS = {
@@ -294,18 +296,21 @@ _NOT_LABELS = {
     "critical", "distant", "demanding", "cold", "dramatic", "difficult",
 }  # fmt: skip
 _DISGUISED = re.compile(
-    r"\bi\s+(?:just\s+|really\s+|kind of\s+|sometimes\s+)?(?:feel|felt)\s+(?:like|that|as if|as though)\s+(?:you|u|he|she|they)\b", re.I
+    r"\b(?:i|it)\s+(?:just\s+|really\s+|kind of\s+|sometimes\s+)?(?:feel|feels|felt)\s+(?:like|that|as if|as though)\s+(?:you|u|he|she|they)\b"
+    r"|\bi\s+(?:feel|felt)\s+(?:so\s+|really\s+|very\s+)?(?:unimportant|invisible|worthless|unloved|unwanted|like nothing)\s+to\s+(?:you|him|her)\b"
+    r"|\bi\s+(?:feel|felt)\s+like\s+(?:a|an)\s+(?!bit\b|little\b)\w+",  # "I feel like a single parent": a verdict on them, put as a feeling
+    re.I,
 )
 # Any sign the speaker is talking about themself: "I felt like I come last", "I was looking forward to it".
 _OWNED = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|me|my)\b", re.I)
 # Blame handed back after the feeling: a major flaw, not the whole try.
 _TAIL = re.compile(
-    r"\b(?:because|cause)\s+(?:of\s+(?:all\s+)?)?(?:you|your)\b|\bit\s+(?:just\s+)?(?:makes|made)\s+me\b", re.I
+    r"\b(?:because|cause)\s+(?:of\s+(?:all\s+)?)?(?:you|your)\b|\bit\s+(?:just\s+)?(?:makes|made)\s+me\b|\bso now i(?:'m| am| have|'ve| get)\b", re.I
 )  # text is cleaned: "cuz u" is "because you"
 # Blame outright: the feeling is theirs to fix.
 _HARD_BLAME = re.compile(
     r"\b(?:you|u|he|she|they)\s+(?:\w+\s+)?(?:make|makes|made|making)\s+me\b|\byour\s+(?:own\s+)?fault\b|\bthanks\s+to\s+you\b"
-    r"|\bbecause\s+of\s+(?:you|u)\b|\byou\s+caused\b|\bit'?s\s+on\s+you\b|\bblame\s+you\b",
+    r"|\bbecause\s+of\s+(?:you|u)\b|\byou\s+caused\b|\byou'?re\s+(?:really\s+|so\s+)?(?:scaring|upsetting|hurting|annoying|stressing|frustrating|worrying|embarrassing|confusing|killing)\s+me\b|\bit'?s\s+on\s+you\b|\bblame\s+you\b",
     re.I,
 )
 _CONTEMPT = re.compile(
@@ -316,7 +321,7 @@ _CONTEMPT = re.compile(
     r"|\bunlike some people\b|\bwhich you never\b|\bstupid\b|\bdumb\b|\bridiculous\b|\bloser\w*\b|\blike an? (?:pig|animal|toddler|slob)\b"
     r"|\b(?:disgusted|sick|fed up)\s+(?:with|of)\s+you\b|\b(?:mummy|mommy|mama|momma)'?s boy\b|\bman[- ]child\b"
     r"|\bmust be nice\b|\b(?:so|how) (?:lovely|nice|kind|good|generous) (?:of you )?(?:that you|to finally|of you)\b|(?:^|[.!?]\s*)enjoy\s+\w+ing\b|\bone job\b"
-    r"|\braised in a barn\b|\bmaniac\b|\bliterally married to\b|\bwhy (?:did|do|would|are) you even\b|(?:^|[.!?]\s*)(?:again|now)\s*[.!]*\s*$|\bperiod\s*[.!]*$|[!?]{2,}|\U0001F644|\U0001F612|\U0001F620|\U0001F621|\U0001F624|\U0001F926",
+    r"|\braised in a barn\b|\bmaniac\b|\bshut up\b|\bnot (?:that|so) hard\b|\bnot rocket science\b|\bliterally married to\b|\bwhy (?:did|do|would|are) you even\b|(?:^|[.!?]\s*)(?:again|now)\s*[.!]*\s*$|\bperiod\s*[.!]*$|[!?]{2,}|\U0001F644|\U0001F612|\U0001F620|\U0001F621|\U0001F624|\U0001F926",
     re.I,
 )
 # Feeling small is not a put-down of them: "you think I'm stupid", "I felt stupid".
@@ -329,7 +334,7 @@ _DEMAND = re.compile(
     re.I,
 )
 _REQUEST = re.compile(
-    r"\bi\s+(?:really\s+)?(?:need|needed|would like|'d like|'d love|would love|want us|wanted us|want to|wish we|hope we|would appreciate|'d appreciate|'d really like)\b"
+    r"\bi\s+(?:really\s+|just\s+|kind of\s+|honestly\s+)?(?:need|needed|would like|'d like|'d love|would love|want us|wanted us|want to|wish we|hope we|would appreciate|'d appreciate|'d really like)\b"
     r"|\bi'd\s+(?:like|love|appreciate|really)\b|\b(?:could|can|would|will)\s+(?:you|we|u)\b|\bwould it be (?:ok|okay|possible)\b|\blet'?s\b|\bplease\b"
     r"|\bit would (?:help|mean)\b|\bit'?d (?:help|mean)\b|\bhow about\b|\bwhat if we\b|\bmaybe we\b|\bwe could\b|\bis there a way\b|\bcan i ask\b|\bwould you mind\b",
     re.I,
@@ -399,20 +404,22 @@ def _behaviour_part(beh: str | None, text: str) -> Part:
     if _ACCUSES.search(where) or _VERDICT.search(text):
         return Part("behaviour", 10, 30, "accuses")
     if beh is None:
-        if re.search(r"\b(?:you|u|he|she|we)\s+(?!make|made)[a-z']{3,}\b|\b(?:since|that) (?:we|you)\b", text, re.I):
+        if re.search(r"\b(?:you|u|he|she|we)\s+(?!make|made)[a-z']{3,}\b|\b(?:you|we)'(?:re|ve|d|ll)\s+\w+|\b(?:since|that) (?:we|you)\b", text, re.I):
             # said another way round, but the act is there; concrete only if it is this time, not a pattern
-            scene = _scene(text)
-            concrete = _ANCHOR.search(scene) and not _GENERAL.search(scene)
-            return Part("behaviour", 25, 30) if concrete else Part("behaviour", 20, 30, "vague")
-        scene = _scene(text)
-        if _ANCHOR.search(scene) and not _GENERAL.search(scene):
+            return Part("behaviour", 25, 30) if _this_time(_scene(text)) else Part("behaviour", 20, 30, "vague")
+        if _this_time(_scene(text)):
             return Part("behaviour", 20, 30, "vague")  # "at dinner tonight": the moment is named, the act is not
         return Part("behaviour", 0, 30, "missing")
     if _INTERPRETS.search(beh) or _GENERAL.search(beh):
         return Part("behaviour", 20, 30, "vague")
-    if _ANCHOR.search(_scene(text, beh)):
+    if _this_time(_scene(text, beh), beh):
         return Part("behaviour", 30, 30)  # "most nights this week" is counted, not hedged
     return Part("behaviour", 20, 30, "vague")  # a pattern or a general picture: true, but hard to act on
+
+
+def _this_time(scene: str, beh: str | None = None) -> bool:
+    """A moment, not a pattern: a time, number, occasion or place in the scene, or two acts in the behaviour."""
+    return bool((_ANCHOR.search(scene) or _SEQUENCE.search(beh or scene)) and not _GENERAL.search(scene))
 
 
 def _scene(text: str, beh: str | None = None) -> str:
@@ -455,7 +462,8 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
 
 _LOW = re.compile(r"\b(?:feel|felt|feeling|i'?m|been)\s+(?:a bit |quite |really |so |pretty )?(?:low|down)\b", re.I)
 _FEELING_VERB = re.compile(
-    r"\b(stress(?:es|ed)?|worr(?:ies|ied)|scares?d?|upsets?|sadden(?:s|ed)|frighten(?:s|ed)|hurts?|frustrat(?:es|ed)|bother(?:s|ed)|stings?|stung)"
+    r"\b(stress(?:es|ed)?|worr(?:ies|ied)|scares?d?|upsets?|sadden(?:s|ed)|frighten(?:s|ed)|hurts?|frustrat(?:es|ed)|bother(?:s|ed)|stings?|stung|"
+    r"wears?|wore|drains?|drained|gets? to|got to)"
     r"(?: \w+)? me\b",
     re.I,
 )
@@ -511,12 +519,12 @@ MAJOR = {
 """Flaws a partner hears as blame. One keeps a try out of the top two bands; two make it blame."""
 
 
-def _cap(parts: list[Part], remark_owned: bool = True) -> int:
+def _cap(parts: list[Part], remark_about_them: bool = False) -> int:
     """The most a try can score given its worst flaws: points alone would let a request buy back blame."""
     by = {p.name: p for p in parts}
     if by["ownership"].problem == "blame" or by["respect"].problem:
         return 35  # "you make me…", sarcasm, put-downs and demands are still blame, whatever else is right
-    if by["feeling"].problem == "missing" and by["request"].problem == "missing" and not remark_owned:
+    if by["feeling"].problem == "missing" and by["request"].problem == "missing" and remark_about_them:
         return 35  # nothing felt, nothing asked: only a remark about them is left
     major = sum((p.name, p.problem) in MAJOR for p in parts)
     if by["feeling"].problem == "missing" and by["request"].problem is not None:
@@ -557,7 +565,7 @@ def score(answer: str, drill: Drill | None = None, attempt: int = 0) -> Score:
     beh, rest = _split(text)
     behaviour = _behaviour_part(beh, text)
     feeling, found = _feeling_part(beh, rest, text)
-    if feeling.problem == "disguised" and behaviour.problem == "missing":
+    if feeling.problem == "disguised" and (behaviour.problem == "missing" or (beh is None and behaviour.problem == "accuses")):
         behaviour = Part("behaviour", 10, 30, "in_disguise")  # "I feel like you …" holds the act; the flaw is counted once
     if _HARD_BLAME.search(text):
         ownership = Part("ownership", 0, 15, "blame")
@@ -576,7 +584,8 @@ def score(answer: str, drill: Drill | None = None, attempt: int = 0) -> Score:
         respect = Part("respect", 15, 15)
     request = _request_part(text, demand is not None, longing_is_the_feeling=found == ["miss"])
     parts = [behaviour, feeling, ownership, respect, request]
-    total = min(sum(p.points for p in parts), _cap(parts, _OWNED.search(text) is not None))
+    about_them = _OWNED.search(text) is None and re.search(r"\b(?:you|your|u|ur)\b", text, re.I) is not None
+    total = min(sum(p.points for p in parts), _cap(parts, remark_about_them=about_them))
     # Owning a feeling needs a feeling: with none named, "you owned it" would be empty praise.
     well = [_WELL[p.name] for p in parts if p.points == p.max and not (p.name == "ownership" and feeling.problem == "missing")]
     weakest = _weakest(parts)

@@ -233,3 +233,47 @@ def test_low_is_a_feeling_only_when_it_is_felt():
 def test_a_situation_that_stresses_me_is_the_behaviour():
     r = practice.score("Doing the school run alone every morning this week stresses me out. Could you take Thursday?")
     assert r.behaviour and "school run" in r.behaviour and r.band in {"good", "excellent"}
+
+
+# Found by the fourth and fifth coaches' sets: how people who have never heard of I-statements write.
+def test_the_behaviour_ends_where_the_feeling_starts_not_at_the_first_i():
+    r = practice.score("When you said 'careful' as I was parking this morning, I got flustered. Could you save it until we stop?")
+    assert r.behaviour and "parking this morning" in r.behaviour and r.band == "excellent"
+
+
+def test_a_situation_then_and_i_feel():
+    r = practice.score("Your coat has been on the stairs since Monday and I feel irritated every time I pass it. Could you hang it up tonight?")
+    assert r.behaviour and r.behaviour.startswith("Your coat") and r.band == "excellent"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "You had ONE job. Enjoy explaining it to your mother.",
+        "Must be nice, lying in while I do the school run.",
+        "omg slow down ur scaring me",
+        "I feel nervous when you talk so can you just shut up while I park",
+    ],
+)
+def test_sarcasm_and_blame_without_the_usual_words_are_poor(answer):
+    assert practice.score(answer).band == "poor"
+
+
+def test_nothing_felt_and_nothing_asked_is_a_remark_and_poor_only_when_it_is_aimed_at_them():
+    assert practice.score("You left the towels on the bathroom floor this morning.").band == "poor"
+    assert practice.score("The towels were on the bathroom floor this morning.").band == "fair"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["It feels like you don't want to see my friends.", "You cancelled again and I feel like a single parent."],
+)
+def test_a_verdict_dressed_as_a_feeling_is_not_the_feeling(answer):
+    assert {p.name: p.problem for p in practice.score(answer).parts}["feeling"] == "disguised"
+
+
+def test_warm_feelings_and_longing_count_and_are_counted_once():
+    warm = practice.score("I'd love a hug when you get in from work, I feel really close to you when you do that.")
+    assert {p.name: p.problem for p in warm.parts}["feeling"] is None
+    longing = practice.score("I miss walking the dog together after dinner.")
+    assert longing.feelings == ["miss"] and longing.band != "excellent"
