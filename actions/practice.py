@@ -141,7 +141,7 @@ def hint_for(answer: object, drill: Drill | None = None) -> str | None:
         return f"Give me a whole sentence to score. {starter}"
     if (
         text.rstrip().endswith("?")
-        and not re.search(r"\b(?:when|feel|felt|i'?m|hurts?|you|your|u|ur)\b", text, re.I)
+        and not re.search(r"\b(?:when|feel|felt|i'?m|hurts?|you|your|u|ur|always|never|why|me)\b", text, re.I)
         and not _REQUEST.search(text)
     ):
         return (
@@ -217,11 +217,18 @@ _WHEN_FIRST_FIRM = re.compile(
     r"(?P<beh>[^.!?]+?)\s*[,;:-]*\s*(?P<rest>\b" + _FEELING_CLAUSE + r".*)$",
     re.I | re.S,
 )
+# "I felt left out finding out your sister's coming", "disappointed to find the curry gone": the feeling, then the scene.
+_FEEL_THEN_SCENE = re.compile(
+    r"^(?P<rest>[^.!?]*?\b(?:i\s+(?:feel|felt|get|got)|i'?m\s+feeling|i\s+was\s+(?:so\s+|really\s+|a bit\s+)?\w+ed)\s+(?:[a-z]+\s+){0,6}?)"
+    r"(?P<beh>(?:to\s+)?(?:find|found|finding|see|saw|seeing|hear|heard|hearing|come home to|coming home to|doing|sitting|waiting|cooking|"
+    r"cleaning|arriving|watching|getting|having|looking|walking|driving)\b.+)$",
+    re.I | re.S,
+)
 # "Your socks have been by the sofa since Tuesday and I feel irritated": the situation first, then the feeling.
 _AND_I_FEEL = re.compile(r"^\W*(?P<beh>[^.!?]{12,}?)\s*,?\s+and\s+(?:now\s+|then\s+|honestly\s+)?(?P<rest>" + _FEELING_CLAUSE + r".*)$", re.I | re.S)
 _FEEL_FIRST = re.compile(
     r"^(?P<rest>.*?\b(?:i\s+(?:feel|felt|get|got|am|was|'m)|i'm|i'?ve\s+(?:been\s+feeling|felt)|i\s+keep\s+feeling|it\s+(?:hurts|hurt|stings|makes me|made me|feels|felt)|"
-    r"it\s+(?:really\s+)?(?:hurts|upsets|worries|scares|stresses|frustrates|bothers|stings|wears me|drains me|gets to me))\b[^.!?]*?)\s+(?:when(?:ever)?|if|that|after|because|(?=(?:to\s+)?(?:find|found|finding|see|saw|seeing|hear|heard|hearing|come home to|coming home to)\b))\s*(?P<beh>.+)$",
+    r"it\s+(?:really\s+)?(?:hurts|upsets|worries|scares|stresses|frustrates|bothers|stings|bugs me|wears me|drains me|gets to me))\b[^.!?]*?)\s+(?:when(?:ever)?|if|that|after|because)\s+(?P<beh>.+)$",
     re.I | re.S,
 )
 _ABSOLUTE = re.compile(
@@ -243,13 +250,22 @@ _ANCHOR = re.compile(
     r"|(?:said|says|say|told me|texted)\s*,?\s*[\"'\u201c\u2018]",
     re.I,
 )
+# A behaviour told in the simple past is one event ("when you cancelled our dinner"); the present is a habit.
+_PAST = re.compile(
+    r"^\W*(?:\w+\s+){0,4}?(?:\w{2,}ed|went|came|said|told|left|forgot|took|got|made|gave|bought|ate|ran|sat|saw|heard|rang|sent|brought|spent|"
+    r"put|let|kept|did|didn'?t|wasn'?t|weren'?t|was|were|threw|broke|wore|drove|rode|wrote|chose|forgot|hung|hid|lost|paid|sold|stood|woke)\b",
+    re.I,
+)
+# What the feeling is about, named without an act: "worried about our savings", "left out at the barbecue".
+_TOPIC = re.compile(r"\b(?:feel|felt|feeling|i'?m|was)\b[^.!?]*?\b(?:about|with|over|at)\s+(?:the|our|my|your|all the|this|that)\s+\w+", re.I)
+_HABIT_TIME = re.compile(r"\b(?:in the (?:evenings|mornings)|at (?:the )?weekends?|on \w+ (?:nights|mornings|evenings)|at night)\b", re.I)
 # Two acts in sequence inside the behaviour: "I was talking and you turned on the TV".
-_SEQUENCE = re.compile(r"\b(?:and|while|then)\s+(?:then\s+)?(?:you|we|i|he|she|they|u)\b(?:'\w+)?\s+\w+", re.I)
+_SEQUENCE = re.compile(r"\b(?:and|while|then)\s+(?:then\s+)?(?:you|we|i|he|she|they|u|your|my)\b(?:'\w+)?\s+\w+", re.I)
 # A request a partner can act on names the act; these stay general ("more help", "some time", "at some point").
 _VAGUE_ASK = re.compile(
     r"\bmore\b(?!\s+than)|\bsome\s+(?:more\s+)?(?:time|help|support|closeness|privacy|effort)\b|\bat some point\b|\bsometime\b"
     r"|\bon my (?:team|side)\b|\b(?:need|want|like)\s+to\s+(?:be able to|know you|feel (?:like|that|heard|loved|valued|supported|important|close))\b"
-    r"|\b(?:be on time|take it (?:a bit )?easier)\b|\ba (?:bit|little)\s+\w+er\b(?!\s+than)",
+    r"|\b(?:be on time|take it (?:a bit )?easier)\b|\ba (?:bit|little)\s+\w+er\b(?!\s+than)|\b(?:can|could) we (?:just )?talk(?: about (?:it|this|that))?\s*[?.!]*$",
     re.I,
 )
 # A need said without asking: "I miss falling asleep next to you", "I'd feel safer if we …", "a quick text would help".
@@ -257,7 +273,7 @@ _VAGUE_ASK = re.compile(
 _MISS = re.compile(r"\bi\s+(?:really\s+)?miss\s+(?:just\s+|really\s+)?(?:\w+ing|our|the|us|when)\b", re.I)
 _NEED_SAID = re.compile(
     r"\bi'?d\s+(?:feel|be)\s+(?:\w+\s+)?(?:safer|better|calmer|happier|less \w+|so much \w+|relieved|grateful)\b"
-    r"|\b(?:would|'d|will)\s+(?:really\s+|so\s+)?(?:help|mean (?:a lot|the world|so much))\b|\bnext time\b|\bwould be (?:great|lovely|nice|amazing|a big help)\b"
+    r"|\b(?:would|'d|will)\s+(?:really\s+|so\s+)?(?:help|mean (?:a lot|the world|so much))\b|\bnext time\b|\bwould be (?:great|lovely|nice|amazing|a big help|grand|brilliant|good|ace|a relief)\b"
     r"|\bit matters (?:a lot )?to me\b|\bmatters to me\b|\bis important to me\b",
     re.I,
 )
@@ -265,7 +281,7 @@ _NEED_SAID = re.compile(
 # Words that turn even a dated moment back into a general picture: "on your phone a lot at dinner".
 _GENERAL = re.compile(
     r"\b(?:a lot|lately|these days|sometimes|usually|often|so much|too much|stuff|or anything|or something|things like that|again)\b"
-    r"|\b(?:get|gets)\s+(?:\w+ed|made|done|forgotten|left|cut off)\b",  # no actor, every time: "plans get cancelled"
+    r"|\b(?:get|gets|is|are)\s+(?:\w+ed|made|done|forgotten|left|cut off)\b|\bends? up\b",  # no actor, every time: "plans get cancelled"
     re.I
 )
 _INTERPRETS = re.compile(r"\b(?:ignor\w+|neglect\w*|shut me out|blow me off|blew me off|brush(?:ed)? me off)\b", re.I)
@@ -273,7 +289,7 @@ _INTERPRETS = re.compile(r"\b(?:ignor\w+|neglect\w*|shut me out|blow me off|blew
 _ACCUSES = re.compile(
     r"\b(?:behind my back|wast(?:e|es|ed|ing)|lied|lie to me|lies to me|lying to me|manipulat\w+|undermin\w+|avoid\w*|don'?t (?:even )?care|"
     r"didn'?t care|doesn'?t care|take me for granted|took me for granted|don'?t respect|don'?t value|don'?t appreciate|don'?t love|disrespect\w*|"
-    r"selfish\w*|on purpose|deliberately|only\s+(?:\w+\s+){1,3}when\s+(?:you|u)\s+(?:want|need)|"
+    r"selfish\w*|on purpose|deliberately|you knew (?:i|that|how)|only\s+(?:\w+\s+){1,3}when\s+(?:you|u)\s+(?:want|need)|"
     r"inconsiderate|thoughtless\w*|reckless\w*|careless\w*|irresponsibl\w*|"
     r"(?:pick|picks|picked|choose|chooses|chose|put|puts)\s+(?:\w+\s+){1,3}(?:over|before|ahead of)\s+me)\b",
     re.I,
@@ -297,8 +313,7 @@ _NOT_LABELS = {
 }  # fmt: skip
 _DISGUISED = re.compile(
     r"\b(?:i|it)\s+(?:just\s+|really\s+|kind of\s+|sometimes\s+)?(?:feel|feels|felt)\s+(?:like|that|as if|as though)\s+(?:you|u|he|she|they)\b"
-    r"|\bi\s+(?:feel|felt)\s+(?:so\s+|really\s+|very\s+)?(?:unimportant|invisible|worthless|unloved|unwanted|like nothing)\s+to\s+(?:you|him|her)\b"
-    r"|\bi\s+(?:feel|felt)\s+like\s+(?:a|an)\s+(?!bit\b|little\b)\w+",  # "I feel like a single parent": a verdict on them, put as a feeling
+    r"|\bi\s+(?:feel|felt)\s+(?:so\s+|really\s+|very\s+)?(?:unimportant|invisible|worthless|unloved|unwanted|like nothing)\s+to\s+(?:you|him|her)\b",
     re.I,
 )
 # Any sign the speaker is talking about themself: "I felt like I come last", "I was looking forward to it".
@@ -321,7 +336,9 @@ _CONTEMPT = re.compile(
     r"|\bunlike some people\b|\bwhich you never\b|\bstupid\b|\bdumb\b|\bridiculous\b|\bloser\w*\b|\blike an? (?:pig|animal|toddler|slob)\b"
     r"|\b(?:disgusted|sick|fed up)\s+(?:with|of)\s+you\b|\b(?:mummy|mommy|mama|momma)'?s boy\b|\bman[- ]child\b"
     r"|\bmust be nice\b|\b(?:so|how) (?:lovely|nice|kind|good|generous) (?:of you )?(?:that you|to finally|of you)\b|(?:^|[.!?]\s*)enjoy\s+\w+ing\b|\bone job\b"
-    r"|\braised in a barn\b|\bmaniac\b|\bshut up\b|\bnot (?:that|so) hard\b|\bnot rocket science\b|\bliterally married to\b|\bwhy (?:did|do|would|are) you even\b|(?:^|[.!?]\s*)(?:again|now)\s*[.!]*\s*$|\bperiod\s*[.!]*$|[!?]{2,}|\U0001F644|\U0001F612|\U0001F620|\U0001F621|\U0001F624|\U0001F926",
+    r"|\braised in a barn\b|\bmaniac\b|\bshut up\b|\bnot (?:that|so) hard\b|\bnot rocket science\b|\bwhat'?s that about\b|\bwhat (?:is|was) that about\b|\bwhat'?s wrong with you\b"
+    r"|\bhope (?:it|that|the \w+) was worth it\b|\bbetter things to do\b|\bkeeping you from\b|\bsomething more important\b|\bstop being (?:a|an|so|such)\b"
+    r"|(?:^|[.!?]\s*)(?:classic|typical|unbelievable|charming|brilliant|perfect)\s*[.!]*\s*$|\bi'?m not your (?:maid|mum|mother|mom|slave|servant|cleaner)\b|\bliterally married to\b|\bwhy (?:did|do|would|are) you even\b|(?:^|[.!?]\s*)(?:again|now)\s*[.!]*\s*$|\bperiod\s*[.!]*$|[!?]{2,}|\U0001F644|\U0001F612|\U0001F620|\U0001F621|\U0001F624|\U0001F926",
     re.I,
 )
 # Feeling small is not a put-down of them: "you think I'm stupid", "I felt stupid".
@@ -335,7 +352,7 @@ _DEMAND = re.compile(
 )
 _REQUEST = re.compile(
     r"\bi\s+(?:really\s+|just\s+|kind of\s+|honestly\s+)?(?:need|needed|would like|'d like|'d love|would love|want us|wanted us|want to|wish we|hope we|would appreciate|'d appreciate|'d really like)\b"
-    r"|\bi'd\s+(?:like|love|appreciate|really)\b|\b(?:could|can|would|will)\s+(?:you|we|u)\b|\bwould it be (?:ok|okay|possible)\b|\blet'?s\b|\bplease\b"
+    r"|\bi'd\s+(?:like|love|appreciate|really|rather)\b|\bi would rather\b|\b(?:could|can|would|will)\s+(?:you|we|u)\b|\bwould it be (?:ok|okay|possible)\b|\blet'?s\b|\bplease\b"
     r"|\bit would (?:help|mean)\b|\bit'?d (?:help|mean)\b|\bhow about\b|\bwhat if we\b|\bmaybe we\b|\bwe could\b|\bis there a way\b|\bcan i ask\b|\bwould you mind\b",
     re.I,
 )
@@ -372,7 +389,7 @@ def _split(text: str) -> tuple[str | None, str]:
     if m:
         beh = re.split(r"(?<=[.!?])\s+", m.group("beh").strip())[0]
         return beh.strip(" .!?"), m.group("rest") + " " + m.group("beh")[len(beh) :]
-    for form in (_SITUATION_FIRST, _AND_I_FEEL):
+    for form in (_FEEL_THEN_SCENE, _SITUATION_FIRST, _AND_I_FEEL):
         m = form.match(text)
         if m:
             return m.group("beh").strip(" ,"), m.group("rest")
@@ -399,6 +416,8 @@ def _behaviour_part(beh: str | None, text: str) -> Part:
         return Part("behaviour", 4, 30, "label")
     if label:
         return Part("behaviour", 8, 30, "label")
+    if absolute and _ACCUSES.search(where):
+        return Part("behaviour", 4, 30, "absolute_accuses")  # "you humiliated me on purpose, you always do this": two flaws
     if absolute:
         return Part("behaviour", 12, 30, "absolute")
     if _ACCUSES.search(where) or _VERDICT.search(text):
@@ -407,8 +426,9 @@ def _behaviour_part(beh: str | None, text: str) -> Part:
         if re.search(r"\b(?:you|u|he|she|we)\s+(?!make|made)[a-z']{3,}\b|\b(?:you|we)'(?:re|ve|d|ll)\s+\w+|\b(?:since|that) (?:we|you)\b", text, re.I):
             # said another way round, but the act is there; concrete only if it is this time, not a pattern
             return Part("behaviour", 25, 30) if _this_time(_scene(text)) else Part("behaviour", 20, 30, "vague")
-        if _this_time(_scene(text)):
-            return Part("behaviour", 20, 30, "vague")  # "at dinner tonight": the moment is named, the act is not
+        scene = _scene(text)
+        if _ANCHOR.search(scene) or _TOPIC.search(scene) or _HABIT_TIME.search(scene):
+            return Part("behaviour", 20, 30, "vague")  # "at dinner tonight", "about our savings": the moment is named, the act is not
         return Part("behaviour", 0, 30, "missing")
     if _INTERPRETS.search(beh) or _GENERAL.search(beh):
         return Part("behaviour", 20, 30, "vague")
@@ -418,8 +438,9 @@ def _behaviour_part(beh: str | None, text: str) -> Part:
 
 
 def _this_time(scene: str, beh: str | None = None) -> bool:
-    """A moment, not a pattern: a time, number, occasion or place in the scene, or two acts in the behaviour."""
-    return bool((_ANCHOR.search(scene) or _SEQUENCE.search(beh or scene)) and not _GENERAL.search(scene))
+    """A moment, not a pattern: a time, number, occasion or place in the scene, two acts, or one act told in the past."""
+    once = _ANCHOR.search(scene) or _PAST.match(beh or scene) or (beh is not None and _SEQUENCE.search(beh))
+    return bool(once and not _GENERAL.search(scene))
 
 
 def _scene(text: str, beh: str | None = None) -> str:
@@ -439,7 +460,7 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
     if _DISGUISED.search(text):
         return Part("feeling", 0, 30, "disguised"), []
     reals = [m.group(0).lower() for m in real.finditer(where)]
-    fakes = [m.group(0).lower() for m in fake.finditer(where)]
+    fakes = [m.group(0).lower() for m in fake.finditer(where) if not where[m.end() : m.end() + 3].lower() == " to"]  # "used to"
     if not reals and not fakes:
         reals = _misspelt_feelings(where)
     if not reals and not fakes and _LOW.search(where):
@@ -463,7 +484,7 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
 _LOW = re.compile(r"\b(?:feel|felt|feeling|i'?m|been)\s+(?:a bit |quite |really |so |pretty )?(?:low|down)\b", re.I)
 _FEELING_VERB = re.compile(
     r"\b(stress(?:es|ed)?|worr(?:ies|ied)|scares?d?|upsets?|sadden(?:s|ed)|frighten(?:s|ed)|hurts?|frustrat(?:es|ed)|bother(?:s|ed)|stings?|stung|"
-    r"wears?|wore|drains?|drained|gets? to|got to)"
+    r"wears?|wore|drains?|drained|gets? to|got to|bugs?|bugged)"
     r"(?: \w+)? me\b",
     re.I,
 )
@@ -483,6 +504,7 @@ _TIPS = {
     ("behaviour", "missing"): 'Name one thing they did that a camera could have seen, and start with "When you …".',
     ("behaviour", "no_when"): 'Put what happened first, in a "When you …" clause, so it\'s clear what the feeling is about.',
     ("behaviour", "label"): "Swap the label ({label}) for what they actually did; a label invites a defence, an action can be changed.",
+    ("behaviour", "absolute_accuses"): 'Drop "always" or "never" and the motive you read into it; say what they did, this one time.',
     ("behaviour", "absolute"): 'Drop "always" or "never" and talk about this one time; absolutes start a debate about the record.',
     ("behaviour", "vague"): "Make the behaviour more concrete: when it happened and exactly what they did.",
     ("behaviour", "in_disguise"): 'Say what they did as a fact ("When you …"), then what you feel.',
@@ -526,9 +548,9 @@ def _cap(parts: list[Part], remark_about_them: bool = False) -> int:
         return 35  # "you make me…", sarcasm, put-downs and demands are still blame, whatever else is right
     if by["feeling"].problem == "missing" and by["request"].problem == "missing" and remark_about_them:
         return 35  # nothing felt, nothing asked: only a remark about them is left
-    major = sum((p.name, p.problem) in MAJOR for p in parts)
+    major = sum((p.name, p.problem) in MAJOR for p in parts) + 2 * (by["behaviour"].problem == "absolute_accuses")
     if by["feeling"].problem == "missing" and by["request"].problem is not None:
-        major += 1  # no feeling and no need: only a complaint is left. (A clear need makes up for it.)
+        major += 1  # no feeling and no need: only a complaint is left. (A clear need makes up for it; coaches split on this.)
     if major >= 2:
         return 35
     if major == 1:

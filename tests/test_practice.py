@@ -266,7 +266,7 @@ def test_nothing_felt_and_nothing_asked_is_a_remark_and_poor_only_when_it_is_aim
 
 @pytest.mark.parametrize(
     "answer",
-    ["It feels like you don't want to see my friends.", "You cancelled again and I feel like a single parent."],
+    ["It feels like you don't want to see my friends.", "You left early and I felt so unimportant to you."],
 )
 def test_a_verdict_dressed_as_a_feeling_is_not_the_feeling(answer):
     assert {p.name: p.problem for p in practice.score(answer).parts}["feeling"] == "disguised"
@@ -277,3 +277,33 @@ def test_warm_feelings_and_longing_count_and_are_counted_once():
     assert {p.name: p.problem for p in warm.parts}["feeling"] is None
     longing = practice.score("I miss walking the dog together after dinner.")
     assert longing.feelings == ["miss"] and longing.band != "excellent"
+
+
+# Found by the sixth coach's set.
+def test_one_event_told_in_the_past_is_this_time_and_the_present_is_a_habit():
+    once = practice.score("When the new sofa was delivered I felt worried about money. Could we agree to talk before spending over 300?")
+    habit = practice.score("When new things get delivered I feel worried about money. Could we agree to talk before spending over 300?")
+    assert once.band == "excellent" and habit.band == "good"
+
+
+def test_a_feeling_about_a_named_topic_is_a_vague_behaviour_not_a_missing_one():
+    r = practice.score("I feel worried about our savings.")
+    assert {p.name: p.problem for p in r.parts}["behaviour"] == "vague" and r.band == "good"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["Sorry, am I keeping you from something more important?", "Can you stop being a child for five minutes?", "I'm talking and you're on your phone. Classic."],
+)
+def test_sarcastic_questions_and_closers_are_poor(answer):
+    assert practice.score(answer).band == "poor"
+
+
+def test_used_to_is_not_the_pseudo_feeling_used():
+    r = practice.score("I miss cooking together like we used to. Could we do Sunday dinner together this week?")
+    assert {p.name: p.problem for p in r.parts}["feeling"] is None
+
+
+def test_a_blaming_question_is_scored_not_hinted():
+    assert practice.hint_for("Why is it always me cleaning the bathroom??") is None
+    assert practice.score("Why is it always me cleaning the bathroom??").band in {"poor", "fair"}
