@@ -227,22 +227,26 @@ _FEEL_THEN_SCENE = re.compile(
 # "Your socks have been by the sofa since Tuesday and I feel irritated": the situation first, then the feeling.
 _AND_I_FEEL = re.compile(r"^\W*(?P<beh>[^.!?]{12,}?)\s*,?\s+and\s+(?:now\s+|then\s+|honestly\s+)?(?P<rest>" + _FEELING_CLAUSE + r".*)$", re.I | re.S)
 _FEEL_FIRST = re.compile(
-    r"^(?P<rest>.*?\b(?:i\s+(?:feel|felt|get|got|am|was|'m)|i'm|i'?ve\s+(?:been\s+feeling|felt)|i\s+keep\s+feeling|it\s+(?:hurts|hurt|stings|makes me|made me|feels|felt)|"
+    r"^(?P<rest>.*?\b(?:(?:i|and)\s+(?:feel|felt|get|got|am|was|'m)|i'm|i'?ve\s+(?:been\s+feeling|felt)|i\s+keep\s+feeling|it\s+(?:hurts|hurt|stings|makes me|made me|feels|felt)|"
     r"it\s+(?:really\s+)?(?:hurts|upsets|worries|scares|stresses|frustrates|bothers|stings|bugs me|wears me|drains me|gets to me))\b[^.!?]*?)\s+(?:when(?:ever)?|if|that|after|because)\s+(?P<beh>.+)$",
     re.I | re.S,
 )
 _ABSOLUTE = re.compile(
     r"\b(?:always|never|constantly|continually|forever|ever|every single|every time(?!\s+i\b)|all the time|24/7|everything)\b", re.I
 )
+# A softer absolute: "in every argument", "every weekend". Coaches count it as a flaw, but a lighter one.
+_EVERY = re.compile(r"\bevery (?:day|night|evening|morning|weekend|week|argument|fight|conversation|meal|visit|row)\b(?!\s+(?:this|last)\b)", re.I)
 # What makes a behaviour concrete for a coach: this time, not a pattern. A time, a number, an occasion, their
 # own quoted words, a place in the house, or two acts in sequence ("I was talking and you turned on the TV").
 _ANCHOR = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|half an?|an?|a few|both)\s+"
-    r"(?:(?:\w+\s+)?(?:minutes?|mins?|hours?|days?|nights?|evenings?|mornings?|weeks?|weekends?|months?|times|date nights|in a row|past))\b"
+    r"(?:(?:\w+\s+)?(?:minutes?|mins?|hours?|days?|nights?|evenings?|mornings?|weeks?|weekends?|months?|times|date nights|in a row|past|"
+    r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\b"
     r"|\b(?:yesterday|today|tonight|tomorrow|overnight|just now|right now|earlier|during (?:dinner|lunch|breakfast|the \w+)|(?:rang|phoned|messaged|emailed) to say|(?:through|at|about|after|during) (?:that|this) (?!is\b|was\b)\w+|at (?:lunch|dinner|breakfast|night|midnight|noon)|past midnight|a minute later)\b"
     r"|\b(?:o'?clock|quarter (?:to|past)|half past|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last))\b"
     r"|\b(?:this|last|next)\s+(?:morning|afternoon|evening|night|week|weekend|month|year|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekend|christmas|birthday|anniversary|wedding|party|interview|bbq|"
+    r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s+(?:nights|mornings|evenings|afternoons))"
+    r"|\b(?:weekend|christmas|birthday|anniversary|wedding|party|interview|bbq|arvo|"
     r"in the (?:morning|evening)|work night|school night|last night's|every (?:day|night|evening|morning) this)\b"
     r"|\b(?:on|in|at|off|onto|into|by)\s+(?:the|my|your|our|his|her)\s+(?:\w+\s+){0,2}(?:bed|floor|sink|table|counter|kitchen|bathroom|couch|sofa|car|"
     r"hallway|stairs|fridge|machine|restaurant|office|statement|motorway|basket|door|side)\b"
@@ -257,7 +261,7 @@ _PAST = re.compile(
     re.I,
 )
 # What the feeling is about, named without an act: "worried about our savings", "left out at the barbecue".
-_TOPIC = re.compile(r"\b(?:feel|felt|feeling|i'?m|was)\b[^.!?]*?\b(?:about|with|over|at)\s+(?:the|our|my|your|all the|this|that)\s+\w+", re.I)
+_TOPIC = re.compile(r"\b(?:feel|felt|feeling|i'?m|was)\b[^.!?]*?\b(?:(?:about|with|over|at|by|of)\s+(?:the|our|my|your|all the|this|that)\s+\w+|at home)\b", re.I)
 _HABIT_TIME = re.compile(r"\b(?:in the (?:evenings|mornings)|at (?:the )?weekends?|on \w+ (?:nights|mornings|evenings)|at night)\b", re.I)
 # Two acts in sequence inside the behaviour: "I was talking and you turned on the TV".
 _SEQUENCE = re.compile(r"\b(?:and|while|then)\s+(?:then\s+)?(?:you|we|i|he|she|they|u|your|my)\b(?:'\w+)?\s+\w+", re.I)
@@ -265,7 +269,7 @@ _SEQUENCE = re.compile(r"\b(?:and|while|then)\s+(?:then\s+)?(?:you|we|i|he|she|t
 _VAGUE_ASK = re.compile(
     r"\bmore\b(?!\s+than)|\bsome\s+(?:more\s+)?(?:time|help|support|closeness|privacy|effort)\b|\bat some point\b|\bsometime\b"
     r"|\bon my (?:team|side)\b|\b(?:need|want|like)\s+to\s+(?:be able to|know you|feel (?:like|that|heard|loved|valued|supported|important|close))\b"
-    r"|\b(?:be on time|take it (?:a bit )?easier)\b|\ba (?:bit|little)\s+\w+er\b(?!\s+than)|\b(?:can|could) we (?:just )?talk(?: about (?:it|this|that))?\s*[?.!]*$",
+    r"|\b(?:be on time|take it (?:a bit )?easier)\b|\ba (?:bit|little)\s+\w+er\b(?!\s+than)|\b(?:can|could) we (?:just )?talk(?: about (?:it|this|that))?\s*[?.!]*$|\b(?:do|did|doing|plan|planned) something\s*[.!?]*$",
     re.I,
 )
 # A need said without asking: "I miss falling asleep next to you", "I'd feel safer if we …", "a quick text would help".
@@ -280,7 +284,7 @@ _NEED_SAID = re.compile(
 
 # Words that turn even a dated moment back into a general picture: "on your phone a lot at dinner".
 _GENERAL = re.compile(
-    r"\b(?:a lot|lately|these days|sometimes|usually|often|so much|too much|stuff|or anything|or something|things like that|again)\b"
+    r"\b(?:a lot|lately|these days|sometimes|usually|often|so much|too much|stuff|or anything|or something|things like that)\b"
     r"|\b(?:get|gets|is|are)\s+(?:\w+ed|made|done|forgotten|left|cut off)\b|\bends? up\b",  # no actor, every time: "plans get cancelled"
     re.I
 )
@@ -289,7 +293,7 @@ _INTERPRETS = re.compile(r"\b(?:ignor\w+|neglect\w*|shut me out|blow me off|blew
 _ACCUSES = re.compile(
     r"\b(?:behind my back|wast(?:e|es|ed|ing)|lied|lie to me|lies to me|lying to me|manipulat\w+|undermin\w+|avoid\w*|don'?t (?:even )?care|"
     r"didn'?t care|doesn'?t care|take me for granted|took me for granted|don'?t respect|don'?t value|don'?t appreciate|don'?t love|disrespect\w*|"
-    r"selfish\w*|on purpose|deliberately|you knew (?:i|that|how)|only\s+(?:\w+\s+){1,3}when\s+(?:you|u)\s+(?:want|need)|"
+    r"selfish\w*|on purpose|deliberately|you knew (?:i|that|how)|(?:tired|sick) of \w+ing\b|only\s+(?:\w+\s+){1,3}when\s+(?:you|u)\s+(?:want|need)|"
     r"inconsiderate|thoughtless\w*|reckless\w*|careless\w*|irresponsibl\w*|"
     r"(?:pick|picks|picked|choose|chooses|chose|put|puts)\s+(?:\w+\s+){1,3}(?:over|before|ahead of)\s+me)\b",
     re.I,
@@ -297,7 +301,7 @@ _ACCUSES = re.compile(
 # A verdict added after the feeling ("…, and it's just really inconsiderate") still replaces the act with a judgement.
 _VERDICT = re.compile(
     r"\b(?:it'?s|that'?s|it was|that was|you'?re|you are|you were|so|really|being)\s+(?:just\s+|so\s+|really\s+|pretty\s+|very\s+)*"
-    r"(?:inconsiderate|thoughtless|selfish|rude|disrespectful|reckless|careless|irresponsible|unfair|childish)\b",
+    r"(?:inconsiderate|thoughtless|selfish|rude|disrespectful|reckless|careless|irresponsible|unfair|childish|inappropriate|unacceptable|not (?:appropriate|okay|ok|on))\b",
     re.I,
 )
 _LABEL_FRAME = re.compile(
@@ -325,7 +329,7 @@ _TAIL = re.compile(
 # Blame outright: the feeling is theirs to fix.
 _HARD_BLAME = re.compile(
     r"\b(?:you|u|he|she|they)\s+(?:\w+\s+)?(?:make|makes|made|making)\s+me\b|\byour\s+(?:own\s+)?fault\b|\bthanks\s+to\s+you\b"
-    r"|\bbecause\s+of\s+(?:you|u)\b|\byou\s+caused\b|\byou'?re\s+(?:really\s+|so\s+)?(?:scaring|upsetting|hurting|annoying|stressing|frustrating|worrying|embarrassing|confusing|killing)\s+me\b|\bit'?s\s+on\s+you\b|\bblame\s+you\b",
+    r"|\bbecause\s+of\s+(?:you|u)\b|\byou\s+caused\b|\byou\s+(?:really\s+)?(?:humiliated|embarrassed|upset|scared|annoyed|disappointed|insulted|belittled|hurt)\s+me\b|\byou'?re\s+(?:really\s+|so\s+)?(?:scaring|upsetting|hurting|annoying|stressing|frustrating|worrying|embarrassing|confusing|killing)\s+me\b|\bit'?s\s+on\s+you\b|\bblame\s+you\b",
     re.I,
 )
 _CONTEMPT = re.compile(
@@ -336,7 +340,8 @@ _CONTEMPT = re.compile(
     r"|\bunlike some people\b|\bwhich you never\b|\bstupid\b|\bdumb\b|\bridiculous\b|\bloser\w*\b|\blike an? (?:pig|animal|toddler|slob)\b"
     r"|\b(?:disgusted|sick|fed up)\s+(?:with|of)\s+you\b|\b(?:mummy|mommy|mama|momma)'?s boy\b|\bman[- ]child\b"
     r"|\bmust be nice\b|\b(?:so|how) (?:lovely|nice|kind|good|generous) (?:of you )?(?:that you|to finally|of you)\b|(?:^|[.!?]\s*)enjoy\s+\w+ing\b|\bone job\b"
-    r"|\braised in a barn\b|\bmaniac\b|\bshut up\b|\bnot (?:that|so) hard\b|\bnot rocket science\b|\bwhat'?s that about\b|\bwhat (?:is|was) that about\b|\bwhat'?s wrong with you\b"
+    r"|\braised in a barn\b|\bmaniac\b|\bshut up\b|\bmight as well (?:be|have)\b|\bif (?:someone|somebody|some people)\b|\bdon'?t you dare\b|\bi'?m not the one\b"
+    r"|^\W*why (?:are|do|did|can'?t|won'?t|don'?t|would) you\b|\b(?:basically|practically) a single (?:parent|mum|mom|dad)\b|\bnot (?:that|so) hard\b|\bnot rocket science\b|\bwhat'?s that about\b|\bwhat (?:is|was) that about\b|\bwhat'?s wrong with you\b"
     r"|\bhope (?:it|that|the \w+) was worth it\b|\bbetter things to do\b|\bkeeping you from\b|\bsomething more important\b|\bstop being (?:a|an|so|such)\b"
     r"|(?:^|[.!?]\s*)(?:classic|typical|unbelievable|charming|brilliant|perfect)\s*[.!]*\s*$|\bi'?m not your (?:maid|mum|mother|mom|slave|servant|cleaner)\b|\bliterally married to\b|\bwhy (?:did|do|would|are) you even\b|(?:^|[.!?]\s*)(?:again|now)\s*[.!]*\s*$|\bperiod\s*[.!]*$|[!?]{2,}|\U0001F644|\U0001F612|\U0001F620|\U0001F621|\U0001F624|\U0001F926",
     re.I,
@@ -420,10 +425,12 @@ def _behaviour_part(beh: str | None, text: str) -> Part:
         return Part("behaviour", 4, 30, "absolute_accuses")  # "you humiliated me on purpose, you always do this": two flaws
     if absolute:
         return Part("behaviour", 12, 30, "absolute")
+    if _EVERY.search(where):
+        return Part("behaviour", 14, 30, "every")
     if _ACCUSES.search(where) or _VERDICT.search(text):
         return Part("behaviour", 10, 30, "accuses")
     if beh is None:
-        if re.search(r"\b(?:you|u|he|she|we)\s+(?!make|made)[a-z']{3,}\b|\b(?:you|we)'(?:re|ve|d|ll)\s+\w+|\b(?:since|that) (?:we|you)\b", text, re.I):
+        if re.search(r"\b(?:you|u|he|she|we)\s+(?!make|made)[a-z']{3,}\b|\b(?:you|we|he|she|they)'(?:re|ve|d|ll|s)\s+\w+|\b(?:since|that) (?:we|you)\b", text, re.I):
             # said another way round, but the act is there; concrete only if it is this time, not a pattern
             return Part("behaviour", 25, 30) if _this_time(_scene(text)) else Part("behaviour", 20, 30, "vague")
         scene = _scene(text)
@@ -484,7 +491,7 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
 _LOW = re.compile(r"\b(?:feel|felt|feeling|i'?m|been)\s+(?:a bit |quite |really |so |pretty )?(?:low|down)\b", re.I)
 _FEELING_VERB = re.compile(
     r"\b(stress(?:es|ed)?|worr(?:ies|ied)|scares?d?|upsets?|sadden(?:s|ed)|frighten(?:s|ed)|hurts?|frustrat(?:es|ed)|bother(?:s|ed)|stings?|stung|"
-    r"wears?|wore|drains?|drained|gets? to|got to|bugs?|bugged)"
+    r"wears?|wore|drains?|drained|gets? to|got to|bugs?|bugged|annoys?|annoyed|irritates?|irritated)"
     r"(?: \w+)? me\b",
     re.I,
 )
@@ -505,6 +512,7 @@ _TIPS = {
     ("behaviour", "no_when"): 'Put what happened first, in a "When you …" clause, so it\'s clear what the feeling is about.',
     ("behaviour", "label"): "Swap the label ({label}) for what they actually did; a label invites a defence, an action can be changed.",
     ("behaviour", "absolute_accuses"): 'Drop "always" or "never" and the motive you read into it; say what they did, this one time.',
+    ("behaviour", "every"): 'Leave out "every …" and talk about this one time; the partner will argue about the count.',
     ("behaviour", "absolute"): 'Drop "always" or "never" and talk about this one time; absolutes start a debate about the record.',
     ("behaviour", "vague"): "Make the behaviour more concrete: when it happened and exactly what they did.",
     ("behaviour", "in_disguise"): 'Say what they did as a fact ("When you …"), then what you feel.',
@@ -549,11 +557,12 @@ def _cap(parts: list[Part], remark_about_them: bool = False) -> int:
     if by["feeling"].problem == "missing" and by["request"].problem == "missing" and remark_about_them:
         return 35  # nothing felt, nothing asked: only a remark about them is left
     major = sum((p.name, p.problem) in MAJOR for p in parts) + 2 * (by["behaviour"].problem == "absolute_accuses")
+    major += 0.6 * (by["behaviour"].problem == "every")  # lighter: with another flaw it is still a fair try
     if by["feeling"].problem == "missing" and by["request"].problem is not None:
         major += 1  # no feeling and no need: only a complaint is left. (A clear need makes up for it; coaches split on this.)
     if major >= 2:
         return 35
-    if major == 1:
+    if major >= 0.5:
         return 60
     if any(p.problem for p in parts if p.name in {"behaviour", "feeling"}):
         return 82
@@ -598,6 +607,7 @@ def score(answer: str, drill: Drill | None = None, attempt: int = 0) -> Score:
     demand = _DEMAND.search(text)
     said = _SELF_DOWN.sub(" ", _QUOTED.sub(" ", answer if isinstance(answer, str) else text))
     said = re.sub(r"\b(because|cause)\s+(you|u)\s+obviously\b", r"\1 \2", said, flags=re.I)  # the tail is counted once, as the tail
+    said = re.sub(r"\b(?:you|he|she)\s+(?:said|say|says|went)\s+\w+", " ", said, flags=re.I)  # "you said whatever and walked off" reports their word
     if _CONTEMPT.search(said):
         respect = Part("respect", 0, 15, "contempt")
     elif demand:

@@ -307,3 +307,29 @@ def test_used_to_is_not_the_pseudo_feeling_used():
 def test_a_blaming_question_is_scored_not_hinted():
     assert practice.hint_for("Why is it always me cleaning the bathroom??") is None
     assert practice.score("Why is it always me cleaning the bathroom??").band in {"poor", "fair"}
+
+
+# Found by the seventh coach's set.
+def test_every_argument_is_a_lighter_absolute():
+    alone = practice.score("I feel hurt when you side with your brother in every argument.")
+    with_pseudo = practice.score("I feel ignored when you side with your brother in every argument.")
+    assert alone.band == "fair" and alone.weakest == "behaviour" and with_pseudo.band == "fair"
+    assert practice.score("When I'd walked the dog every day this week, I felt tired. Could you take Saturday?").band == "excellent"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "You embarrassed me tonight.",
+        "Why are you so distant with me lately?",
+        "Well, if someone had packed the night before we'd have caught the ferry.",
+        "I'm not the one who forgot, so don't you dare sigh at me.",
+    ],
+)
+def test_blame_that_sounds_like_a_statement_or_a_question_is_poor(answer):
+    assert practice.score(answer).band == "poor"
+
+
+def test_their_word_reported_without_quotes_is_not_our_contempt():
+    r = practice.score("When you said whatever and left the room, I felt hurt. Could we take five minutes and come back to it?")
+    assert {p.name: p.problem for p in r.parts}["respect"] is None
