@@ -143,6 +143,7 @@ def hint_for(answer: object, drill: Drill | None = None) -> str | None:
         text.rstrip().endswith("?")
         and not re.search(r"\b(?:when|feel|felt|i'?m|hurts?|you|your|u|ur|always|never|why|me)\b", text, re.I)
         and not _REQUEST.search(text)
+        and not _CONTEMPT.search(text)
     ):
         return (
             'That sounds like a question rather than a try at the drill. Ask away after you say "stop", '
@@ -232,7 +233,7 @@ _FEEL_FIRST = re.compile(
     re.I | re.S,
 )
 _ABSOLUTE = re.compile(
-    r"\b(?:always|never|constantly|continually|forever|ever|every single|every time(?!\s+i\b)|all the time|24/7|everything)\b", re.I
+    r"\b(?:always|never|constantly|continually|(?<!took )(?<!takes )(?<!take )forever|ever|every single|every time(?!\s+i\b)|all the time|24/7|everything)\b", re.I
 )
 # A softer absolute: "in every argument", "every weekend". Coaches count it as a flaw, but a lighter one.
 _EVERY = re.compile(r"\bevery (?:day|night|evening|morning|weekend|week|argument|fight|conversation|meal|visit|row)\b(?!\s+(?:this|last)\b)", re.I)
@@ -243,6 +244,8 @@ _ANCHOR = re.compile(
     r"(?:(?:\w+\s+)?(?:minutes?|mins?|hours?|days?|nights?|evenings?|mornings?|weeks?|weekends?|months?|times|date nights|in a row|past|"
     r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\b"
     r"|\b(?:yesterday|today|tonight|tomorrow|overnight|just now|right now|earlier|during (?:dinner|lunch|breakfast|the \w+)|(?:rang|phoned|messaged|emailed) to say|(?:through|at|about|after|during) (?:that|this) (?!is\b|was\b)\w+|at (?:lunch|dinner|breakfast|night|midnight|noon)|past midnight|a minute later)\b"
+    r"|\b(?:at|by|till|until|before|after|since)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    r"|\b(?:on|in|at|round) (?:these|this) (?!is\b|was\b)\w+"
     r"|\b(?:o'?clock|quarter (?:to|past)|half past|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last))\b"
     r"|\b(?:this|last|next)\s+(?:morning|afternoon|evening|night|week|weekend|month|year|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s+(?:nights|mornings|evenings|afternoons))"
@@ -269,7 +272,7 @@ _SEQUENCE = re.compile(r"\b(?:and|while|then)\s+(?:then\s+)?(?:you|we|i|he|she|t
 _VAGUE_ASK = re.compile(
     r"\bmore\b(?!\s+than)|\bsome\s+(?:more\s+)?(?:time|help|support|closeness|privacy|effort)\b|\bat some point\b|\bsometime\b"
     r"|\bon my (?:team|side)\b|\b(?:need|want|like)\s+to\s+(?:be able to|know you|feel (?:like|that|heard|loved|valued|supported|important|close))\b"
-    r"|\b(?:be on time|take it (?:a bit )?easier)\b|\ba (?:bit|little)\s+\w+er\b(?!\s+than)|\b(?:can|could) we (?:just )?talk(?: about (?:it|this|that))?\s*[?.!]*$|\b(?:do|did|doing|plan|planned) something\s*[.!?]*$",
+    r"|\b(?:be on time|take it (?:a bit )?easier)\b|\ba (?:bit|little)\s+\w+er\b(?!\s+than)|\b(?:can|could) we (?:just )?talk(?: about (?:it|this|that))?\s*[?.!]*$|\b(?:do|did|doing|plan|planned) something\s*[.!?]*$|\bsome (?:kind|sort) of\b",
     re.I,
 )
 # A need said without asking: "I miss falling asleep next to you", "I'd feel safer if we …", "a quick text would help".
@@ -278,7 +281,7 @@ _MISS = re.compile(r"\bi\s+(?:really\s+)?miss\s+(?:just\s+|really\s+)?(?:\w+ing|
 _NEED_SAID = re.compile(
     r"\bi'?d\s+(?:feel|be)\s+(?:\w+\s+)?(?:safer|better|calmer|happier|less \w+|so much \w+|relieved|grateful)\b"
     r"|\b(?:would|'d|will)\s+(?:really\s+|so\s+)?(?:help|mean (?:a lot|the world|so much))\b|\bnext time\b|\bwould be (?:great|lovely|nice|amazing|a big help|grand|brilliant|good|ace|a relief)\b"
-    r"|\bit matters (?:a lot )?to me\b|\bmatters to me\b|\bis important to me\b",
+    r"|\bmatters? (?:\w+ ){0,3}to me\b|\bis important to me\b|\bwould'?ve been (?:nice|good|great|lovely|helpful)\b",
     re.I,
 )
 
@@ -293,7 +296,7 @@ _INTERPRETS = re.compile(r"\b(?:ignor\w+|neglect\w*|shut me out|blow me off|blew
 _ACCUSES = re.compile(
     r"\b(?:behind my back|wast(?:e|es|ed|ing)|lied|lie to me|lies to me|lying to me|manipulat\w+|undermin\w+|avoid\w*|don'?t (?:even )?care|"
     r"didn'?t care|doesn'?t care|take me for granted|took me for granted|don'?t respect|don'?t value|don'?t appreciate|don'?t love|disrespect\w*|"
-    r"selfish\w*|on purpose|deliberately|you knew (?:i|that|how)|(?:tired|sick) of \w+ing\b|only\s+(?:\w+\s+){1,3}when\s+(?:you|u)\s+(?:want|need)|"
+    r"selfish\w*|on purpose|deliberately|you knew (?:i|that|how)|(?:tired|sick) of \w+ing\b|hid|hide|hides|hiding|hidden|sneak\w*|only\s+(?:\w+\s+){1,3}when\s+(?:you|u)\s+(?:want|need)|"
     r"inconsiderate|thoughtless\w*|reckless\w*|careless\w*|irresponsibl\w*|"
     r"(?:pick|picks|picked|choose|chooses|chose|put|puts)\s+(?:\w+\s+){1,3}(?:over|before|ahead of)\s+me)\b",
     re.I,
@@ -316,7 +319,8 @@ _NOT_LABELS = {
     "critical", "distant", "demanding", "cold", "dramatic", "difficult",
 }  # fmt: skip
 _DISGUISED = re.compile(
-    r"\b(?:i|it)\s+(?:just\s+|really\s+|kind of\s+|sometimes\s+)?(?:feel|feels|felt)\s+(?:like|that|as if|as though)\s+(?:you|u|he|she|they)\b"
+    r"\b(?:i|it)\s+(?:just\s+|really\s+|kind of\s+|sometimes\s+)?(?:feel|feels|felt)\s+(?:like|that|as if|as though)?\s*(?:you|u|he|she|they)\b"
+    r"|\bi\s+(?:just\s+|really\s+|kind of\s+|sometimes\s+)?(?:feel|felt)\s+like\s+(?:the|i'?m|i am|i'?ve|we|our|my|nobody|no one|everything|nothing)\b"
     r"|\bi\s+(?:feel|felt)\s+(?:so\s+|really\s+|very\s+)?(?:unimportant|invisible|worthless|unloved|unwanted|like nothing)\s+to\s+(?:you|him|her)\b",
     re.I,
 )
@@ -340,7 +344,7 @@ _CONTEMPT = re.compile(
     r"|\bunlike some people\b|\bwhich you never\b|\bstupid\b|\bdumb\b|\bridiculous\b|\bloser\w*\b|\blike an? (?:pig|animal|toddler|slob)\b"
     r"|\b(?:disgusted|sick|fed up)\s+(?:with|of)\s+you\b|\b(?:mummy|mommy|mama|momma)'?s boy\b|\bman[- ]child\b"
     r"|\bmust be nice\b|\b(?:so|how) (?:lovely|nice|kind|good|generous) (?:of you )?(?:that you|to finally|of you)\b|(?:^|[.!?]\s*)enjoy\s+\w+ing\b|\bone job\b"
-    r"|\braised in a barn\b|\bmaniac\b|\bshut up\b|\bmight as well (?:be|have)\b|\bif (?:someone|somebody|some people)\b|\bdon'?t you dare\b|\bi'?m not the one\b"
+    r"|\braised in a barn\b|\bmaniac\b|\bshut up\b|\bhave to be right\b|\balways right\b|\bjust so you know\b|\bi can'?t believe you\b|\blunatic\b|\bpsycho\b|\bnutter\b|\bmight as well (?:be|have)\b|\bif (?:someone|somebody|some people)\b|\bdon'?t you dare\b|\bi'?m not the one\b"
     r"|^\W*why (?:are|do|did|can'?t|won'?t|don'?t|would) you\b|\b(?:basically|practically) a single (?:parent|mum|mom|dad)\b|\bnot (?:that|so) hard\b|\bnot rocket science\b|\bwhat'?s that about\b|\bwhat (?:is|was) that about\b|\bwhat'?s wrong with you\b"
     r"|\bhope (?:it|that|the \w+) was worth it\b|\bbetter things to do\b|\bkeeping you from\b|\bsomething more important\b|\bstop being (?:a|an|so|such)\b"
     r"|(?:^|[.!?]\s*)(?:classic|typical|unbelievable|charming|brilliant|perfect)\s*[.!]*\s*$|\bi'?m not your (?:maid|mum|mother|mom|slave|servant|cleaner)\b|\bliterally married to\b|\bwhy (?:did|do|would|are) you even\b|(?:^|[.!?]\s*)(?:again|now)\s*[.!]*\s*$|\bperiod\s*[.!]*$|[!?]{2,}|\U0001F644|\U0001F612|\U0001F620|\U0001F621|\U0001F624|\U0001F926",
@@ -357,7 +361,7 @@ _DEMAND = re.compile(
 )
 _REQUEST = re.compile(
     r"\bi\s+(?:really\s+|just\s+|kind of\s+|honestly\s+)?(?:need|needed|would like|'d like|'d love|would love|want us|wanted us|want to|wish we|hope we|would appreciate|'d appreciate|'d really like)\b"
-    r"|\bi'd\s+(?:like|love|appreciate|really|rather)\b|\bi would rather\b|\b(?:could|can|would|will)\s+(?:you|we|u)\b|\bwould it be (?:ok|okay|possible)\b|\blet'?s\b|\bplease\b"
+    r"|\bi'd\s+(?:like|love|appreciate|really|rather)\b|\bi would rather\b|\b(?:could|can|would|will)\s+(?:you|we|u)\b|\bwould it be (?:ok|okay|possible)\b|\bi could (?:really )?use\b|\b(?:can|could|may) i\b|\blet'?s\b|\bplease\b"
     r"|\bit would (?:help|mean)\b|\bit'?d (?:help|mean)\b|\bhow about\b|\bwhat if we\b|\bmaybe we\b|\bwe could\b|\bis there a way\b|\bcan i ask\b|\bwould you mind\b",
     re.I,
 )
@@ -376,7 +380,7 @@ def _vocab() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
 
 
 _SITUATION_FIRST = re.compile(
-    r"^\W*(?P<beh>[a-z']+ing\b[^.!?]*?)\s+(?P<rest>(?:really\s+|just\s+)?(?:stresses|worries|upsets|scares|hurts|frustrates|exhausts|overwhelms|saddens)\s+me\b.*)$",
+    r"^\W*(?P<beh>[a-z']+ing\b[^.!?]*?)\s+(?P<rest>(?:really\s+|just\s+)?(?:stresses|worries|upsets|scares|hurts|frustrates|exhausts|overwhelms|saddens|is (?:really )?(?:scaring|worrying|stressing|upsetting|freaking))\s+me\b.*)$",
     re.I | re.S,
 )
 
@@ -468,10 +472,13 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
         return Part("feeling", 0, 30, "disguised"), []
     reals = [m.group(0).lower() for m in real.finditer(where)]
     fakes = [m.group(0).lower() for m in fake.finditer(where) if not where[m.end() : m.end() + 3].lower() == " to"]  # "used to"
+    if not reals and not fakes and where is not text:
+        reals = [m.group(0).lower() for m in real.finditer(text)]  # the split missed the feeling clause
+        fakes = [m.group(0).lower() for m in fake.finditer(text) if not text[m.end() : m.end() + 3].lower() == " to"]
     if not reals and not fakes:
         reals = _misspelt_feelings(where)
     if not reals and not fakes and _LOW.search(where):
-        reals = ["low"]  # "low" only as a feeling: "when the tank is low" names none
+        reals = [_LOW.search(where).group(0).split()[-1].lower()]  # "low" only as a feeling: "when the tank is low" names none
     if not reals and not fakes and _FEELING_VERB.search(text):
         reals = [_FEELING_VERB.search(text).group(1).lower()]  # "it stresses me out", "that worries me"
     if "sick" in fakes and re.search(r"\b(?:worried|anxious|scared|stressed)\s+sick\b", where, re.I):
@@ -488,10 +495,10 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
     return Part("feeling", 0, 30, "missing"), []
 
 
-_LOW = re.compile(r"\b(?:feel|felt|feeling|i'?m|been)\s+(?:a bit |quite |really |so |pretty )?(?:low|down)\b", re.I)
+_LOW = re.compile(r"\b(?:feel|felt|feeling|i'?m|been)\s+(?:a bit |quite |really |so |pretty )?(?:low|down|bad)\b", re.I)
 _FEELING_VERB = re.compile(
     r"\b(stress(?:es|ed)?|worr(?:ies|ied)|scares?d?|upsets?|sadden(?:s|ed)|frighten(?:s|ed)|hurts?|frustrat(?:es|ed)|bother(?:s|ed)|stings?|stung|"
-    r"wears?|wore|drains?|drained|gets? to|got to|bugs?|bugged|annoys?|annoyed|irritates?|irritated)"
+    r"wears?|wore|drains?|drained|gets? to|got to|bugs?|bugged|annoys?|annoyed|irritates?|irritated|scaring|worrying|stressing|upsetting|freaking)"
     r"(?: \w+)? me\b",
     re.I,
 )
@@ -509,6 +516,7 @@ def _misspelt_feelings(text: str) -> list[str]:
 
 _TIPS = {
     ("behaviour", "missing"): 'Name one thing they did that a camera could have seen, and start with "When you …".',
+    ("behaviour", "unnamed"): 'Add the moment it\'s about: "When …, I feel …" gives them something to picture and change.',
     ("behaviour", "no_when"): 'Put what happened first, in a "When you …" clause, so it\'s clear what the feeling is about.',
     ("behaviour", "label"): "Swap the label ({label}) for what they actually did; a label invites a defence, an action can be changed.",
     ("behaviour", "absolute_accuses"): 'Drop "always" or "never" and the motive you read into it; say what they did, this one time.',
@@ -596,7 +604,9 @@ def score(answer: str, drill: Drill | None = None, attempt: int = 0) -> Score:
     beh, rest = _split(text)
     behaviour = _behaviour_part(beh, text)
     feeling, found = _feeling_part(beh, rest, text)
-    if feeling.problem == "disguised" and (behaviour.problem == "missing" or (beh is None and behaviour.problem == "accuses")):
+    if behaviour.problem == "missing" and feeling.problem is None and (_REQUEST.search(text) or _NEED_SAID.search(text) or _MISS.search(text)):
+        behaviour = Part("behaviour", 10, 30, "unnamed")  # "I'm worn out and I'd love more help": kind, owned, only general
+    if feeling.problem == "disguised" and behaviour.problem in {"missing", "accuses"}:
         behaviour = Part("behaviour", 10, 30, "in_disguise")  # "I feel like you …" holds the act; the flaw is counted once
     if _HARD_BLAME.search(text):
         ownership = Part("ownership", 0, 15, "blame")

@@ -333,3 +333,30 @@ def test_blame_that_sounds_like_a_statement_or_a_question_is_poor(answer):
 def test_their_word_reported_without_quotes_is_not_our_contempt():
     r = practice.score("When you said whatever and left the room, I felt hurt. Could we take five minutes and come back to it?")
     assert {p.name: p.problem for p in r.parts}["respect"] is None
+
+
+# Found by the eighth coach's set.
+def test_a_feeling_and_a_need_with_no_moment_named_is_good():
+    r = practice.score("I'm really worn out lately and I could use more help with the kids.")
+    assert r.band == "good" and r.weakest == "behaviour"
+
+
+@pytest.mark.parametrize("answer", ["I feel you don't care about my birthday.", "I feel like the car comes before us."])
+def test_a_verdict_put_as_a_feeling_is_one_flaw(answer):
+    r = practice.score(answer)
+    assert {p.name: p.problem for p in r.parts}["feeling"] == "disguised" and r.band == "fair"
+
+
+def test_the_feeling_is_found_after_a_long_lead_in():
+    r = practice.score("I was really looking forward to our walk and when your text came in I felt gutted. Could we go on Sunday instead?")
+    assert r.feelings == ["gutted"] and r.band == "excellent"
+
+
+def test_took_forever_is_a_figure_of_speech_and_the_tail_is_the_flaw():
+    r = practice.score("I'm annoyed we missed the start because you took forever getting ready.")
+    assert r.band == "fair" and r.weakest == "ownership"
+
+
+def test_a_contemptuous_fragment_is_scored_not_hinted():
+    assert practice.hint_for("Dishes. Again. Seriously?") is None
+    assert practice.score("Dishes. Again. Seriously?").band == "poor"
