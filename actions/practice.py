@@ -236,7 +236,7 @@ _ABSOLUTE = re.compile(
     r"\b(?:always|never|constantly|continually|(?<!took )(?<!takes )(?<!take )forever|ever|every single|every time(?!\s+i\b)|all the time|24/7|everything)\b", re.I
 )
 # A softer absolute: "in every argument", "every weekend". Coaches count it as a flaw, but a lighter one.
-_EVERY = re.compile(r"\bevery (?:day|night|evening|morning|weekend|week|argument|fight|conversation|meal|visit|row)\b(?!\s+(?:this|last)\b)", re.I)
+_EVERY = re.compile(r"\bevery (?:day|night|evening|morning|weekend|week|argument|fight|conversation|meal|visit|row|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s+(?:this|last)\b)", re.I)
 # What makes a behaviour concrete for a coach: this time, not a pattern. A time, a number, an occasion, their
 # own quoted words, a place in the house, or two acts in sequence ("I was talking and you turned on the TV").
 _ANCHOR = re.compile(
@@ -259,7 +259,7 @@ _ANCHOR = re.compile(
 )
 # A behaviour told in the simple past is one event ("when you cancelled our dinner"); the present is a habit.
 _PAST = re.compile(
-    r"^\W*(?:\w+\s+){0,4}?(?:\w{2,}ed|went|came|said|told|left|forgot|took|got|made|gave|bought|ate|ran|sat|saw|heard|rang|sent|brought|spent|"
+    r"^\W*(?:\w+\s+){0,4}?(?<!feel )(?<!felt )(?<!am )(?<!'m )(?<!was )(?<!get )(?<!got )(?<!so )(?<!really )(?<!bit )(?<!be )(?<!been )(?:\w{2,}ed|went|came|said|told|left|forgot|took|got|made|gave|bought|ate|ran|sat|saw|heard|rang|sent|brought|spent|"
     r"put|let|kept|did|didn'?t|wasn'?t|weren'?t|was|were|threw|broke|wore|drove|rode|wrote|chose|forgot|hung|hid|lost|paid|sold|stood|woke)\b",
     re.I,
 )
@@ -272,7 +272,7 @@ _SEQUENCE = re.compile(r"\b(?:and|while|then)\s+(?:then\s+)?(?:you|we|i|he|she|t
 _VAGUE_ASK = re.compile(
     r"\bmore\b(?!\s+than)|\bsome\s+(?:more\s+)?(?:time|help|support|closeness|privacy|effort)\b|\bat some point\b|\bsometime\b"
     r"|\bon my (?:team|side)\b|\b(?:need|want|like)\s+to\s+(?:be able to|know you|feel (?:like|that|heard|loved|valued|supported|important|close))\b"
-    r"|\b(?:be on time|take it (?:a bit )?easier)\b|\ba (?:bit|little)\s+\w+er\b(?!\s+than)|\b(?:can|could) we (?:just )?talk(?: about (?:it|this|that))?\s*[?.!]*$|\b(?:do|did|doing|plan|planned) something\s*[.!?]*$|\bsome (?:kind|sort) of\b",
+    r"|\b(?:be on time|take it (?:a bit )?easier)\b|\ba (?:bit|little)\s+\w+er\b(?!\s+than)|\b(?:can|could) we (?:just )?talk(?: about (?:it|this|that))?\s*[?.!]*$|\b(?:do|did|doing|plan|planned) something\s*[.!?]*$|\bsome (?:kind|sort) of\b|\ba bit of\b|\btry again\b",
     re.I,
 )
 # A need said without asking: "I miss falling asleep next to you", "I'd feel safer if we …", "a quick text would help".
@@ -288,7 +288,7 @@ _NEED_SAID = re.compile(
 # Words that turn even a dated moment back into a general picture: "on your phone a lot at dinner".
 _GENERAL = re.compile(
     r"\b(?:a lot|lately|these days|sometimes|usually|often|so much|too much|stuff|or anything|or something|things like that)\b"
-    r"|\b(?:get|gets|is|are)\s+(?:\w+ed|made|done|forgotten|left|cut off)\b|\bends? up\b",  # no actor, every time: "plans get cancelled"
+    r"|\b(?:get|gets|is|are)\s+(?:\w+ed|made|done|forgotten|left|cut off)\b|\bends? up\b|^\W*there(?:'s| is| are)\b",  # no actor, every time: "plans get cancelled"
     re.I
 )
 _INTERPRETS = re.compile(r"\b(?:ignor\w+|neglect\w*|shut me out|blow me off|blew me off|brush(?:ed)? me off)\b", re.I)
@@ -296,15 +296,16 @@ _INTERPRETS = re.compile(r"\b(?:ignor\w+|neglect\w*|shut me out|blow me off|blew
 _ACCUSES = re.compile(
     r"\b(?:behind my back|wast(?:e|es|ed|ing)|lied|lie to me|lies to me|lying to me|manipulat\w+|undermin\w+|avoid\w*|don'?t (?:even )?care|"
     r"didn'?t care|doesn'?t care|take me for granted|took me for granted|don'?t respect|don'?t value|don'?t appreciate|don'?t love|disrespect\w*|"
-    r"selfish\w*|on purpose|deliberately|you knew (?:i|that|how)|(?:tired|sick) of \w+ing\b|hid|hide|hides|hiding|hidden|sneak\w*|only\s+(?:\w+\s+){1,3}when\s+(?:you|u)\s+(?:want|need)|"
+    r"selfish\w*|on purpose|deliberately|you knew (?:i|that|how)|(?:tired|sick) of \w+ing\b|hid|hide|hides|hiding|hidden|sneak\w*|flirt\w*|only\s+(?:\w+\s+){1,3}when\s+(?:you|u)\s+(?:want|need)|"
     r"inconsiderate|thoughtless\w*|reckless\w*|careless\w*|irresponsibl\w*|"
     r"(?:pick|picks|picked|choose|chooses|chose|put|puts)\s+(?:\w+\s+){1,3}(?:over|before|ahead of)\s+me)\b",
     re.I,
 )
 # A verdict added after the feeling ("…, and it's just really inconsiderate") still replaces the act with a judgement.
 _VERDICT = re.compile(
-    r"\b(?:it'?s|that'?s|it was|that was|you'?re|you are|you were|so|really|being)\s+(?:just\s+|so\s+|really\s+|pretty\s+|very\s+)*"
-    r"(?:inconsiderate|thoughtless|selfish|rude|disrespectful|reckless|careless|irresponsible|unfair|childish|inappropriate|unacceptable|not (?:appropriate|okay|ok|on))\b",
+    r"\b(?:it'?s|that'?s|it was|that was|you'?re|you are|you were|so|really|being|came across as|comes across as)\s+(?:just\s+|so\s+|really\s+|pretty\s+|very\s+)*"
+    r"(?:inconsiderate|thoughtless|selfish|rude|disrespectful|reckless|careless|irresponsible|unfair|childish|stingy|mean|lazy|cold|"
+    r"inappropriate|unacceptable|not (?:appropriate|okay|ok|on))\b",
     re.I,
 )
 _LABEL_FRAME = re.compile(
@@ -320,7 +321,7 @@ _NOT_LABELS = {
 }  # fmt: skip
 _DISGUISED = re.compile(
     r"\b(?:i|it)\s+(?:just\s+|really\s+|kind of\s+|sometimes\s+)?(?:feel|feels|felt)\s+(?:like|that|as if|as though)?\s*(?:you|u|he|she|they)\b"
-    r"|\bi\s+(?:just\s+|really\s+|kind of\s+|sometimes\s+)?(?:feel|felt)\s+like\s+(?:the|i'?m|i am|i'?ve|we|our|my|nobody|no one|everything|nothing)\b"
+    r"|\bi\s+(?:just\s+|really\s+|kind of\s+|sometimes\s+)?(?:feel|felt)\s+like\s+(?:the|i'?m|i am|i'?ve|we|our|my|your|his|her|their|nobody|no one|everything|nothing)\b"
     r"|\bi\s+(?:feel|felt)\s+(?:so\s+|really\s+|very\s+)?(?:unimportant|invisible|worthless|unloved|unwanted|like nothing)\s+to\s+(?:you|him|her)\b",
     re.I,
 )
@@ -328,7 +329,7 @@ _DISGUISED = re.compile(
 _OWNED = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|me|my)\b", re.I)
 # Blame handed back after the feeling: a major flaw, not the whole try.
 _TAIL = re.compile(
-    r"\b(?:because|cause)\s+(?:of\s+(?:all\s+)?)?(?:you|your)\b|\bit\s+(?:just\s+)?(?:makes|made)\s+me\b|\bso now i(?:'m| am| have|'ve| get)\b", re.I
+    r"\b(?:because|cause)\s+(?:of\s+(?:all\s+)?)?(?:you|your)\b|\bit\s+(?:just\s+)?(?:makes|made)\s+me\b|\bso now i(?:'m| am| have|'ve| get)\b|\b(?:driving|drives|drove) me (?:mad|crazy|nuts|insane|up the wall)\b", re.I
 )  # text is cleaned: "cuz u" is "because you"
 # Blame outright: the feeling is theirs to fix.
 _HARD_BLAME = re.compile(
@@ -336,6 +337,8 @@ _HARD_BLAME = re.compile(
     r"|\bbecause\s+of\s+(?:you|u)\b|\byou\s+caused\b|\byou\s+(?:really\s+)?(?:humiliated|embarrassed|upset|scared|annoyed|disappointed|insulted|belittled|hurt)\s+me\b|\byou'?re\s+(?:really\s+|so\s+)?(?:scaring|upsetting|hurting|annoying|stressing|frustrating|worrying|embarrassing|confusing|killing)\s+me\b|\bit'?s\s+on\s+you\b|\bblame\s+you\b",
     re.I,
 )
+# Shouting a word keeps the record: "clothes on the floor AGAIN", "ALL evening". A lighter absolute, like "every".
+_SHOUT = re.compile(r"\b(?:AGAIN|ALL|EVER|NEVER|ALWAYS|ONE|ONCE|NOTHING|EVERY|NOBODY)\b")
 _CONTEMPT = re.compile(
     r"\bfor once\b|\bas usual\b|\bobviously\b|\bclearly\b|\bnewsflash\b|\bgrow up\b|\blike (?:a )?normal\b|\blike an? (?:adult|grown[- ]up|child|baby|teenager)\b"
     r"|(?:^|[.!?,]\s*)seriously\b|\bseriously\s*\?|\bffs\b|\bwtf\b|\b(?:god|heaven) forbid\b|\bof course you\b|\bwhat a (?:surprise|shock|shocker)\b|\bshocker\b|\bcongrat\w*\b"
@@ -344,7 +347,10 @@ _CONTEMPT = re.compile(
     r"|\bunlike some people\b|\bwhich you never\b|\bstupid\b|\bdumb\b|\bridiculous\b|\bloser\w*\b|\blike an? (?:pig|animal|toddler|slob)\b"
     r"|\b(?:disgusted|sick|fed up)\s+(?:with|of)\s+you\b|\b(?:mummy|mommy|mama|momma)'?s boy\b|\bman[- ]child\b"
     r"|\bmust be nice\b|\b(?:so|how) (?:lovely|nice|kind|good|generous) (?:of you )?(?:that you|to finally|of you)\b|(?:^|[.!?]\s*)enjoy\s+\w+ing\b|\bone job\b"
-    r"|\braised in a barn\b|\bmaniac\b|\bshut up\b|\bhave to be right\b|\balways right\b|\bjust so you know\b|\bi can'?t believe you\b|\blunatic\b|\bpsycho\b|\bnutter\b|\bmight as well (?:be|have)\b|\bif (?:someone|somebody|some people)\b|\bdon'?t you dare\b|\bi'?m not the one\b"
+    r"|\braised in a barn\b|\bmaniac\b|\bshut up\b|\bnot cool\b|\blook who\b|\bfinally decided\b|\bi just love\b|\bthanks (?:so much |a lot )?for (?:making|ruining|nothing|leaving|forgetting)\b"
+    r"|^\W*why (?:am|is|does|should) i\b|\bit'?s not hard\b|\byou'?re (?:literally )?married to (?:your|the|that)\b|\bend of\s*[.!]*\s*$|\b(?:has|have|'ve) got to stop\b"
+    r"|\bshould i (?:just )?leave you\b|^\W*hope you\b[^.!?]*\b(?:lovely|nice|great|fun)\b|\bloved it\s*[.!]*\s*$|(?:^|[.!?]\s*)(?:again|brilliant)\s*\?"
+    r"|\bhave to be right\b|\balways right\b|\bjust so you know\b|\bi can'?t believe you\b|\blunatic\b|\bpsycho\b|\bnutter\b|\bmight as well (?:be|have)\b|\bif (?:someone|somebody|some people)\b|\bdon'?t you dare\b|\bi'?m not the one\b"
     r"|^\W*why (?:are|do|did|can'?t|won'?t|don'?t|would) you\b|\b(?:basically|practically) a single (?:parent|mum|mom|dad)\b|\bnot (?:that|so) hard\b|\bnot rocket science\b|\bwhat'?s that about\b|\bwhat (?:is|was) that about\b|\bwhat'?s wrong with you\b"
     r"|\bhope (?:it|that|the \w+) was worth it\b|\bbetter things to do\b|\bkeeping you from\b|\bsomething more important\b|\bstop being (?:a|an|so|such)\b"
     r"|(?:^|[.!?]\s*)(?:classic|typical|unbelievable|charming|brilliant|perfect)\s*[.!]*\s*$|\bi'?m not your (?:maid|mum|mother|mom|slave|servant|cleaner)\b|\bliterally married to\b|\bwhy (?:did|do|would|are) you even\b|(?:^|[.!?]\s*)(?:again|now)\s*[.!]*\s*$|\bperiod\s*[.!]*$|[!?]{2,}|\U0001F644|\U0001F612|\U0001F620|\U0001F621|\U0001F624|\U0001F926",
@@ -356,13 +362,13 @@ _SELF_DOWN = re.compile(r"\b(?:think|thinks|thought|feel|felt|look|looked|seem|s
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{1,80}[\"\u201d]|(?<![\w'])['\u2018][^'\u2019]{1,80}['\u2019](?![\w'])")
 _DEMAND = re.compile(
     r"(?<!saying )(?<!said )(?<!says )(?<!that )(?<!if )(?<!when )\byou\s+(?:need to|have to|must|better|'d better|had better|should|ought to|gotta)\b|\b(?:just|now)\s+(?:do|fix|stop)\s+it\b"
-    r"|\bjust admit\b|\badmit it\b|(?:^|[.!?]\s+)(?:just\s+)?(?:stop|ask|admit|quit|answer|pick|clean|do|get|put|call|text|grow|slow|hurry|shut|move|hang|tidy|listen|calm)\s+(?!us\b)\w+",
+    r"|\bjust admit\b|\badmit it\b|(?:^|[.!?]\s+)(?:just\s+)?(?:stop|ask|admit|quit|answer|pick|clean|do|get|put|call|text|grow|slow|hurry|shut|move|hang|tidy|listen|calm)\s+(?!us\b)\w+(?![^.!?]*\b(?:please|pls|plz)\b)",
     re.I,
 )
 _REQUEST = re.compile(
-    r"\bi\s+(?:really\s+|just\s+|kind of\s+|honestly\s+)?(?:need|needed|would like|'d like|'d love|would love|want us|wanted us|want to|wish we|hope we|would appreciate|'d appreciate|'d really like)\b"
-    r"|\bi'd\s+(?:like|love|appreciate|really|rather)\b|\bi would rather\b|\b(?:could|can|would|will)\s+(?:you|we|u)\b|\bwould it be (?:ok|okay|possible)\b|\bi could (?:really )?use\b|\b(?:can|could|may) i\b|\blet'?s\b|\bplease\b"
-    r"|\bit would (?:help|mean)\b|\bit'?d (?:help|mean)\b|\bhow about\b|\bwhat if we\b|\bmaybe we\b|\bwe could\b|\bis there a way\b|\bcan i ask\b|\bwould you mind\b",
+    r"\bi\s+(?:(?:really|just|kind of|honestly)\s+)*(?:need|needed|would like|'d like|'d love|would love|want us|wanted us|want to|wish we|hope we|would appreciate|'d appreciate|'d really like)\b"
+    r"|\bi'd\s+(?:like|love|appreciate|really|rather)\b|\bi would rather\b|\b(?:could|can|would|will)\s+(?:you|we|u)\b|\bwould it be (?:ok|okay|possible)\b|\bi could (?:really )?use\b|\bi'?d (?:have liked|have loved|hoped)\b|\bi was hoping\b|\b(?:can|could|may) i\b|\blet'?s\b|\bplease\b"
+    r"|\bit would (?:help|mean)\b|\bit'?d (?:help|mean)\b|\bwe (?:need|have) to\b|\bhow about\b|\bwhat if we\b|\bmaybe we\b|\bwe could\b|\bis there a way\b|\bcan i ask\b|\bwould you mind\b",
     re.I,
 )
 
@@ -370,7 +376,7 @@ _REQUEST = re.compile(
 @lru_cache(maxsize=1)
 def _vocab() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
     lex = load_lexicon()
-    extra = {"hurts", "upset", "sad", "scared", "frightened", "gutted", "heartbroken", "flat", "worn out", "drained", "fed up", "stings", "stung"}
+    extra = {"hurts", "upset", "sad", "scared", "frightened", "gutted", "heartbroken", "flat", "worn out", "drained", "fed up", "stings", "stung", "worry"}
     feelings = sorted(lex.feelings | extra, key=len, reverse=True)
     pseudo = sorted(lex.pseudo, key=len, reverse=True)
     real = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in feelings) + r")\b", re.I)
@@ -380,7 +386,7 @@ def _vocab() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
 
 
 _SITUATION_FIRST = re.compile(
-    r"^\W*(?P<beh>[a-z']+ing\b[^.!?]*?)\s+(?P<rest>(?:really\s+|just\s+)?(?:stresses|worries|upsets|scares|hurts|frustrates|exhausts|overwhelms|saddens|is (?:really )?(?:scaring|worrying|stressing|upsetting|freaking))\s+me\b.*)$",
+    r"^\W*(?P<beh>[a-z']+ing\b[^.!?]*?)\s+(?P<rest>(?:really\s+|just\s+)?(?:stresses|worries|upsets|scares|hurts|frustrates|exhausts|overwhelms|saddens|makes|is (?:really )?(?:scaring|worrying|stressing|upsetting|freaking|making))\s+me\b.*)$",
     re.I | re.S,
 )
 
@@ -429,15 +435,17 @@ def _behaviour_part(beh: str | None, text: str) -> Part:
         return Part("behaviour", 4, 30, "absolute_accuses")  # "you humiliated me on purpose, you always do this": two flaws
     if absolute:
         return Part("behaviour", 12, 30, "absolute")
-    if _EVERY.search(where):
+    if _EVERY.search(where) or _SHOUT.search(where):
         return Part("behaviour", 14, 30, "every")
     if _ACCUSES.search(where) or _VERDICT.search(text):
         return Part("behaviour", 10, 30, "accuses")
     if beh is None:
-        if re.search(r"\b(?:you|u|he|she|we)\s+(?!make|made)[a-z']{3,}\b|\b(?:you|we|he|she|they)'(?:re|ve|d|ll|s)\s+\w+|\b(?:since|that) (?:we|you)\b", text, re.I):
-            # said another way round, but the act is there; concrete only if it is this time, not a pattern
-            return Part("behaviour", 25, 30) if _this_time(_scene(text)) else Part("behaviour", 20, 30, "vague")
         scene = _scene(text)
+        act = re.search(r"\b(?:you|u|he|she|we|i)\s+(?!make|made|feel|felt|am|was|get|got|miss|think|know|guess|want|need|love|hope|wish|worry|really|just)[a-z']{3,}\b|\b(?:you|we|he|she|they)'(?:re|ve|d|ll|s)\s+\w+|\b(?:since|that) (?:we|you)\b", scene, re.I)
+        if _this_time(scene):
+            return Part("behaviour", 25, 30)  # said another way round, or a scene: "Seeing your socks there for the third day, I'm…"
+        if act:
+            return Part("behaviour", 20, 30, "vague")  # the act is there, but as a pattern
         if _ANCHOR.search(scene) or _TOPIC.search(scene) or _HABIT_TIME.search(scene):
             return Part("behaviour", 20, 30, "vague")  # "at dinner tonight", "about our savings": the moment is named, the act is not
         return Part("behaviour", 0, 30, "missing")

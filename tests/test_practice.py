@@ -360,3 +360,32 @@ def test_took_forever_is_a_figure_of_speech_and_the_tail_is_the_flaw():
 def test_a_contemptuous_fragment_is_scored_not_hinted():
     assert practice.hint_for("Dishes. Again. Seriously?") is None
     assert practice.score("Dishes. Again. Seriously?").band == "poor"
+
+
+# Found by the ninth coach's set.
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "You're married to your phone, not me.",
+        "towels on the floor. rail. its not hard",
+        "That was my dinner! Not cool.",
+        "Oh look who finally decided to come home.",
+        "Why am I hearing about your plans from your sister?",
+    ],
+)
+def test_more_contempt_without_the_usual_words(answer):
+    assert practice.score(answer).band == "poor"
+
+
+def test_a_command_with_please_and_a_feeling_is_a_request():
+    r = practice.score("Slow down please, I'm scared.")
+    assert {p.name: p.problem for p in r.parts}["respect"] is None
+
+
+def test_shouting_a_word_keeps_the_record():
+    r = practice.score("When you cancelled on my sister AGAIN tonight, I felt embarrassed. Could you tell me earlier?")
+    assert r.weakest == "behaviour" and r.band == "fair"
+
+
+def test_a_feeling_word_is_not_a_past_event():
+    assert practice.score("I feel bored and sad.").band == "fair"
