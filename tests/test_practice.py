@@ -324,6 +324,12 @@ def test_every_argument_is_a_lighter_absolute():
         "Why are you so distant with me lately?",
         "Well, if someone had packed the night before we'd have caught the ferry.",
         "I'm not the one who forgot, so don't you dare sigh at me.",
+        # ninth coach's set
+        "You're married to your phone, not me.",
+        "towels on the floor. rail. its not hard",
+        "That was my dinner! Not cool.",
+        "Oh look who finally decided to come home.",
+        "Why am I hearing about your plans from your sister?",
     ],
 )
 def test_blame_that_sounds_like_a_statement_or_a_question_is_poor(answer):
@@ -363,20 +369,6 @@ def test_a_contemptuous_fragment_is_scored_not_hinted():
 
 
 # Found by the ninth coach's set.
-@pytest.mark.parametrize(
-    "answer",
-    [
-        "You're married to your phone, not me.",
-        "towels on the floor. rail. its not hard",
-        "That was my dinner! Not cool.",
-        "Oh look who finally decided to come home.",
-        "Why am I hearing about your plans from your sister?",
-    ],
-)
-def test_more_contempt_without_the_usual_words(answer):
-    assert practice.score(answer).band == "poor"
-
-
 def test_a_command_with_please_and_a_feeling_is_a_request():
     r = practice.score("Slow down please, I'm scared.")
     assert {p.name: p.problem for p in r.parts}["respect"] is None
