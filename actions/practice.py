@@ -233,7 +233,7 @@ _FEEL_FIRST = re.compile(
     re.I | re.S,
 )
 _ABSOLUTE = re.compile(
-    r"\b(?:always|never|constantly|continually|(?<!took )(?<!takes )(?<!take )forever|ever|every single|every time(?!\s+i\b)|all the time|24/7|everything)\b", re.I
+    r"\b(?:always|never|not once|constantly|continually|(?<!took )(?<!takes )(?<!take )forever|ever|every single|every time(?!\s+i\b)|all the time|24/7|everything)\b", re.I
 )
 # A softer absolute: "in every argument", "every weekend". Coaches count it as a flaw, but a lighter one.
 _EVERY = re.compile(r"\bevery (?:day|night|evening|morning|weekend|week|argument|fight|conversation|meal|visit|row|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s+(?:this|last)\b)", re.I)
@@ -243,9 +243,10 @@ _ANCHOR = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|half an?|an?|a few|both)\s+"
     r"(?:(?:\w+\s+)?(?:minutes?|mins?|hours?|days?|nights?|evenings?|mornings?|weeks?|weekends?|months?|times|date nights|in a row|past|"
     r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\b"
-    r"|\b(?:yesterday|today|tonight|tomorrow|overnight|just now|right now|earlier|during (?:dinner|lunch|breakfast|the \w+)|(?:rang|phoned|messaged|emailed) to say|(?:through|at|about|after|during) (?:that|this) (?!is\b|was\b)\w+|at (?:lunch|dinner|breakfast|night|midnight|noon)|past midnight|a minute later)\b"
+    r"|\b(?:yesterday|today|tonight|tomorrow|overnight|just now|right now|earlier|during (?:dinner|lunch|breakfast|the \w+)|(?:rang|phoned|messaged|emailed) to say|(?:through|at|about|after|during) (?:that|this) (?!is\b|was\b)\w+|at (?:lunch|dinner|breakfast|midnight|noon)|past midnight|a minute later)\b"
     r"|\b(?:at|by|till|until|before|after|since)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     r"|\b(?:on|in|at|round) (?:these|this) (?!is\b|was\b)\w+"
+    r"|\bi'?m (?:telling|trying to tell|talking to) you\b"
     r"|\b(?:o'?clock|quarter (?:to|past)|half past|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last))\b"
     r"|\b(?:this|last|next)\s+(?:morning|afternoon|evening|night|week|weekend|month|year|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s+(?:nights|mornings|evenings|afternoons))"
@@ -270,9 +271,11 @@ _HABIT_TIME = re.compile(r"\b(?:in the (?:evenings|mornings)|at (?:the )?weekend
 _SEQUENCE = re.compile(r"\b(?:and|while|then)\s+(?:then\s+)?(?:you|we|i|he|she|they|u|your|my)\b(?:'\w+)?\s+\w+", re.I)
 # A request a partner can act on names the act; these stay general ("more help", "some time", "at some point").
 _VAGUE_ASK = re.compile(
-    r"\bmore\b(?!\s+than)|\bsome\s+(?:more\s+)?(?:time|help|support|closeness|privacy|effort)\b|\bat some point\b|\bsometime\b"
+    r"(?<!tell me )(?<!tell me a bit )(?<!me a bit )\bmore\b(?!\s+than)|\bsome\s+(?:more\s+)?(?:time|help|support|closeness|privacy|effort)\b|\bat some point\b|\bsometime\b"
     r"|\bon my (?:team|side)\b|\b(?:need|want|like)\s+to\s+(?:be able to|know you|feel (?:like|that|heard|loved|valued|supported|important|close))\b"
-    r"|\b(?:be on time|take it (?:a bit )?easier)\b|\ba (?:bit|little)\s+\w+er\b(?!\s+than)|\b(?:can|could) we (?:just )?talk(?: about (?:it|this|that))?\s*[?.!]*$|\b(?:do|did|doing|plan|planned) something\s*[.!?]*$|\bsome (?:kind|sort) of\b|\ba bit of\b|\btry again\b",
+    r"|\b(?:be on time|take it (?:a bit )?easier)\b|\ba (?:bit|little)\s+\w+er\b(?!\s+than)|\b(?:can|could) we (?:just )?(?:talk|chat)(?: (?:about|with you about) (?:it|this|that|\w+))?(?: (?:later|tonight|tomorrow|tmrw|on the way home|at some point|sometime))?\s*[?.!]*$"
+    r"|\bi need to talk (?:to|with) you(?: about (?:it|this|that))?\s*[?.!]*$|\b(?:figure|work|sort) (?:this|it|something|things) out\b|\bkeep (?:that|it|this) in mind\b"
+    r"|\b(?:keep|make) (?:it|things|the \w+) \w+er\b|\bto be \w+er\b|\bto be about us\b|\b(?:do|did|doing|plan|planned) something\s*[.!?]*$|\bsome (?:kind|sort) of\b|\ba bit of\b|\btry again\s*[.!?]*$",
     re.I,
 )
 # A need said without asking: "I miss falling asleep next to you", "I'd feel safer if we …", "a quick text would help".
@@ -347,7 +350,7 @@ _CONTEMPT = re.compile(
     r"|\bunlike some people\b|\bwhich you never\b|\bstupid\b|\bdumb\b|\bridiculous\b|\bloser\w*\b|\blike an? (?:pig|animal|toddler|slob)\b"
     r"|\b(?:disgusted|sick|fed up)\s+(?:with|of)\s+you\b|\b(?:mummy|mommy|mama|momma)'?s boy\b|\bman[- ]child\b"
     r"|\bmust be nice\b|\b(?:so|how) (?:lovely|nice|kind|good|generous) (?:of you )?(?:that you|to finally|of you)\b|(?:^|[.!?]\s*)enjoy\s+\w+ing\b|\bone job\b"
-    r"|\braised in a barn\b|\bmaniac\b|\bshut up\b|\bnot cool\b|\blook who\b|\bfinally decided\b|\bi just love\b|\bthanks (?:so much |a lot )?for (?:making|ruining|nothing|leaving|forgetting)\b"
+    r"|\braised in a barn\b|\bmaniac\b|\bshut up\b|\bare you (?:twelve|ten|five|a child|kidding|serious)\b|\b(?:do|am|did|have|should) i\s*\?\s*$|\bnot cool\b|\blook who\b|\bfinally decided\b|\bi just love\b|\bthanks (?:so much |a lot )?for (?:making|ruining|nothing|leaving|forgetting)\b"
     r"|^\W*why (?:am|is|does|should) i\b|\bit'?s not hard\b|\byou'?re (?:literally )?married to (?:your|the|that)\b|\bend of\s*[.!]*\s*$|\b(?:has|have|'ve) got to stop\b"
     r"|\bshould i (?:just )?leave you\b|^\W*hope you\b[^.!?]*\b(?:lovely|nice|great|fun)\b|\bloved it\s*[.!]*\s*$|(?:^|[.!?]\s*)(?:again|brilliant)\s*\?"
     r"|\bhave to be right\b|\balways right\b|\bjust so you know\b|\bi can'?t believe you\b|\blunatic\b|\bpsycho\b|\bnutter\b|\bmight as well (?:be|have)\b|\bif (?:someone|somebody|some people)\b|\bdon'?t you dare\b|\bi'?m not the one\b"
@@ -367,7 +370,7 @@ _DEMAND = re.compile(
 )
 _REQUEST = re.compile(
     r"\bi\s+(?:(?:really|just|kind of|honestly)\s+)*(?:need|needed|would like|'d like|'d love|would love|want us|wanted us|want to|wish we|hope we|would appreciate|'d appreciate|'d really like)\b"
-    r"|\bi'd\s+(?:like|love|appreciate|really|rather)\b|\bi would rather\b|\b(?:could|can|would|will)\s+(?:you|we|u)\b|\bwould it be (?:ok|okay|possible)\b|\bi could (?:really )?use\b|\bi'?d (?:have liked|have loved|hoped)\b|\bi was hoping\b|\b(?:can|could|may) i\b|\blet'?s\b|\bplease\b"
+    r"|\bi'd\s+(?:like|love|appreciate|really|rather)\b|\bi would rather\b|\b(?:could|can|would|will)\s+(?:you|we|u)\b|\bwould it be (?:ok|okay|possible)\b|(?:^|[.!?]\s+)(?:could|can|would|will|shall)\s+\w+[^.!?]*\?|\bit'?d be (?:nice|great|lovely|good)\b|\bi could (?:really )?use\b|\bi'?d (?:have liked|have loved|hoped)\b|\bi was hoping\b|\b(?:can|could|may) i\b|\blet'?s\b|\bplease\b"
     r"|\bit would (?:help|mean)\b|\bit'?d (?:help|mean)\b|\bwe (?:need|have) to\b|\bhow about\b|\bwhat if we\b|\bmaybe we\b|\bwe could\b|\bis there a way\b|\bcan i ask\b|\bwould you mind\b",
     re.I,
 )
@@ -435,7 +438,7 @@ def _behaviour_part(beh: str | None, text: str) -> Part:
         return Part("behaviour", 4, 30, "absolute_accuses")  # "you humiliated me on purpose, you always do this": two flaws
     if absolute:
         return Part("behaviour", 12, 30, "absolute")
-    if _EVERY.search(where) or _SHOUT.search(where):
+    if (_EVERY.search(where) or _SHOUT.search(where)) and re.search(r"\b(?:you|your|u|ur)\b", where, re.I) and not re.search(r"\bthis (?:week|month)\b", text, re.I):
         return Part("behaviour", 14, 30, "every")
     if _ACCUSES.search(where) or _VERDICT.search(text):
         return Part("behaviour", 10, 30, "accuses")
@@ -459,7 +462,7 @@ def _behaviour_part(beh: str | None, text: str) -> Part:
 def _this_time(scene: str, beh: str | None = None) -> bool:
     """A moment, not a pattern: a time, number, occasion or place in the scene, two acts, or one act told in the past."""
     once = _ANCHOR.search(scene) or _PAST.match(beh or scene) or (beh is not None and _SEQUENCE.search(beh))
-    return bool(once and not _GENERAL.search(scene))
+    return bool(once and not _GENERAL.search(beh or scene))
 
 
 def _scene(text: str, beh: str | None = None) -> str:
@@ -516,9 +519,12 @@ def _misspelt_feelings(text: str) -> list[str]:
     """'disapointed', 'realy anxous': a typo should not cost the feeling."""
     lex = load_lexicon()
     out = []
-    for m in re.finditer(r"\b(?:feel|felt|i'm|i am|was|get|got)\s+(?:\w+\s+)?([a-z]{4,})", text, re.I):
-        close = difflib.get_close_matches(m.group(1).lower(), lex.feelings, n=1, cutoff=0.85)
-        out += close
+    for m in re.finditer(r"\b(?:feel|felt|i'm|i am|was|get|got)((?:\s+[a-z]+){1,3})", text, re.I):
+        for word in m.group(1).split():  # "felt realy disapointed": the feeling may come after a filler or two
+            close = difflib.get_close_matches(word.lower(), lex.feelings, n=1, cutoff=0.85) if len(word) >= 4 else []
+            if close:
+                out += close
+                break
     return out
 
 
@@ -554,7 +560,6 @@ _WELL = {
 
 
 MAJOR = {
-    ("behaviour", "missing"),
     ("behaviour", "label"),
     ("behaviour", "absolute"),
     ("behaviour", "accuses"),

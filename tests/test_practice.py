@@ -381,3 +381,26 @@ def test_shouting_a_word_keeps_the_record():
 
 def test_a_feeling_word_is_not_a_past_event():
     assert practice.score("I feel bored and sad.").band == "fair"
+
+
+# Found by the tenth coach's set.
+@pytest.mark.parametrize("answer", ["I felt dismissed.", "I'm starting to feel unwanted.", "I feel bored and sad."])
+def test_a_feeling_alone_is_fair_even_a_pseudo_one(answer):
+    assert practice.score(answer).band == "fair"
+
+
+@pytest.mark.parametrize(
+    "answer", ["I felt pretty small at dinner tonight. Can we talk on the way home?", "I'm really upset about tonight. I need to talk to you about it."]
+)
+def test_talking_about_it_later_is_a_vague_ask(answer):
+    r = practice.score(answer)
+    assert {p.name: p.problem for p in r.parts}["request"] == "vague" and r.band == "good"
+
+
+def test_any_polite_question_is_an_ask():
+    r = practice.score("I felt embarrassed tonight when you joked about my cooking in front of Jo. Could jokes like that stay between us?")
+    assert {p.name: p.problem for p in r.parts}["request"] is None and r.band == "excellent"
+
+
+def test_a_typo_after_a_filler_word_still_counts():
+    assert practice.score("When you left early tonight I felt realy disapointed. Can we plan a new night?").feelings == ["disappointed"]
