@@ -438,7 +438,9 @@ def _behaviour_part(beh: str | None, text: str) -> Part:
         return Part("behaviour", 4, 30, "absolute_accuses")  # "you humiliated me on purpose, you always do this": two flaws
     if absolute:
         return Part("behaviour", 12, 30, "absolute")
-    if (_EVERY.search(where) or _SHOUT.search(where)) and re.search(r"\b(?:you|your|u|ur)\b", where, re.I) and not re.search(r"\bthis (?:week|month)\b", text, re.I):
+    record = (_EVERY.search(where) or _SHOUT.search(where)) and re.search(r"\b(?:you|your|u|ur)\b", where, re.I)
+    reported = re.search(r"\b(?:mentioned|told me|said|says)\b", where, re.I)  # "Sam mentioned you've had lunch with Alex every day"
+    if (record and not reported and not re.search(r"\bthis (?:week|month)\b", text, re.I)) or re.search(r"\bwhenever\b", _scene(text, beh), re.I):
         return Part("behaviour", 14, 30, "every")
     if _ACCUSES.search(where) or _VERDICT.search(text):
         return Part("behaviour", 10, 30, "accuses")
