@@ -247,14 +247,14 @@ _ANCHOR = re.compile(
     r"|\b(?:at|by|till|until|before|after|since)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     r"|\b(?:on|in|at|round) (?:these|this) (?!is\b|was\b)\w+"
     r"|\bi'?m (?:telling|trying to tell|talking to) you\b"
-    r"|\b(?:o'?clock|quarter (?:to|past)|half past|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last))\b"
+    r"|\b(?:o'?clock|quarter (?:to|past)|half past|since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last|january|february|march|april|may|june|july|august|september|october|november|december))\b"
     r"|\b(?:this|last|next)\s+(?:morning|afternoon|evening|night|week|weekend|month|year|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b(?!\s+(?:nights|mornings|evenings|afternoons))"
     r"|\b(?:weekend|christmas|birthday|anniversary|wedding|party|interview|bbq|arvo|"
     r"in the (?:morning|evening)|work night|school night|last night's|every (?:day|night|evening|morning) this)\b"
     r"|\b(?:on|in|at|off|onto|into|by)\s+(?:the|my|your|our|his|her)\s+(?:\w+\s+){0,2}(?:bed|floor|sink|table|counter|kitchen|bathroom|couch|sofa|car|"
     r"hallway|stairs|fridge|machine|restaurant|office|statement|motorway|basket|door|side)\b"
-    r"|\b(?:after|before|until|till|by the time|as soon as)\s+(?:i|you|we)\b|\bwithout\s+(?:\w+\s+)?(?:asking|telling|talking|checking|calling|a word)\b"
+    r"|\b(?:after|before|until|till|by the time|as soon as)\s+(?:i|you|we)\b"
     r"|(?:said|says|say|told me|texted)\s*,?\s*[\"'\u201c\u2018]",
     re.I,
 )
@@ -274,13 +274,14 @@ _VAGUE_ASK = re.compile(
     r"(?<!tell me )(?<!tell me a bit )(?<!me a bit )\bmore\b(?!\s+than)|\bsome\s+(?:more\s+)?(?:time|help|support|closeness|privacy|effort)\b|\bat some point\b|\bsometime\b"
     r"|\bon my (?:team|side)\b|\b(?:need|want|like)\s+to\s+(?:be able to|know you|feel (?:like|that|heard|loved|valued|supported|important|close))\b"
     r"|\b(?:be on time|take it (?:a bit )?easier)\b|\ba (?:bit|little)\s+\w+er\b(?!\s+than)|\b(?:can|could) we (?:just )?(?:talk|chat)(?: (?:about|with you about) (?:it|this|that|\w+))?(?: (?:later|tonight|tomorrow|tmrw|on the way home|at some point|sometime))?\s*[?.!]*$"
-    r"|\bi need to talk (?:to|with) you(?: about (?:it|this|that))?\s*[?.!]*$|\b(?:figure|work|sort) (?:this|it|something|things) out\b|\bkeep (?:that|it|this) in mind\b"
+    r"|\bi need to talk (?:to|with) you(?: about (?:it|this|that))?\s*[?.!]*$|\b(?:like|want|need|love) (?:us )?to talk (?:about (?:it|this|that))?\s*[?.!]*$"
+    r"|\btalk about (?:it|this|that) when you'?(?:ve|re) (?:got|free|ready)\b|\b(?:figure|work|sort) (?:this|it|something|things) out\b|\bkeep (?:that|it|this) in mind\b"
     r"|\b(?:keep|make) (?:it|things|the \w+) \w+er\b|\bto be \w+er\b|\bto be about us\b|\b(?:do|did|doing|plan|planned) something\s*[.!?]*$|\bsome (?:kind|sort) of\b|\ba bit of\b|\btry again\s*[.!?]*$",
     re.I,
 )
 # A need said without asking: "I miss falling asleep next to you", "I'd feel safer if we …", "a quick text would help".
 # "I miss …" is kept apart: with no other feeling word it is the feeling, and is not counted twice.
-_MISS = re.compile(r"\bi\s+(?:really\s+)?miss\s+(?:just\s+|really\s+)?(?:\w+ing|our|the|us|when)\b", re.I)
+_MISS = re.compile(r"(?:\bi\s+|^\W*)(?:really\s+)?miss\s+(?:u\s+|you\s+)?(?:just\s+|really\s+)?(?:\w+ing|our|the|us|when)\b", re.I)
 _NEED_SAID = re.compile(
     r"\bi'?d\s+(?:feel|be)\s+(?:\w+\s+)?(?:safer|better|calmer|happier|less \w+|so much \w+|relieved|grateful)\b"
     r"|\b(?:would|'d|will)\s+(?:really\s+|so\s+)?(?:help|mean (?:a lot|the world|so much))\b|\bnext time\b|\bwould be (?:great|lovely|nice|amazing|a big help|grand|brilliant|good|ace|a relief)\b"
@@ -291,7 +292,7 @@ _NEED_SAID = re.compile(
 # Words that turn even a dated moment back into a general picture: "on your phone a lot at dinner".
 _GENERAL = re.compile(
     r"\b(?:a lot|lately|these days|sometimes|usually|often|so much|too much|stuff|or anything|or something|things like that)\b"
-    r"|\b(?:get|gets|is|are)\s+(?:\w+ed|made|done|forgotten|left|cut off)\b|\bends? up\b|^\W*there(?:'s| is| are)\b",  # no actor, every time: "plans get cancelled"
+    r"|\b(?:get|gets|is|are)\s+(?:\w+ed|made|done|forgotten|left|cut off)\b|\bends? up\b",  # no actor, every time: "plans get cancelled"
     re.I
 )
 _INTERPRETS = re.compile(r"\b(?:ignor\w+|neglect\w*|shut me out|blow me off|blew me off|brush(?:ed)? me off)\b", re.I)
@@ -332,11 +333,11 @@ _DISGUISED = re.compile(
 _OWNED = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|me|my)\b", re.I)
 # Blame handed back after the feeling: a major flaw, not the whole try.
 _TAIL = re.compile(
-    r"\b(?:because|cause)\s+(?:of\s+(?:all\s+)?)?(?:you|your)\b|\bit\s+(?:just\s+)?(?:makes|made)\s+me\b|\bso now i(?:'m| am| have|'ve| get)\b|\b(?:driving|drives|drove) me (?:mad|crazy|nuts|insane|up the wall)\b", re.I
+    r"\b(?:because|cause)\s+(?:of\s+(?:all\s+)?)?(?:you|your)\b|\bit\s+(?:just\s+)?(?:makes|made)\s+me\b(?!\s+(?:feel\s+)?(?:so\s+|really\s+)?(?:close|happy|loved|safe|special|wanted|better|good|calm|connected)\b)|\bso now i(?:'m| am| have|'ve| get)\b|\b(?:driving|drives|drove) me (?:mad|crazy|nuts|insane|up the wall)\b", re.I
 )  # text is cleaned: "cuz u" is "because you"
 # Blame outright: the feeling is theirs to fix.
 _HARD_BLAME = re.compile(
-    r"\b(?:you|u|he|she|they)\s+(?:\w+\s+)?(?:make|makes|made|making)\s+me\b|\byour\s+(?:own\s+)?fault\b|\bthanks\s+to\s+you\b"
+    r"\b(?:you|u|he|she|they)\s+(?:\w+\s+)?(?:make|makes|made|making)\s+me\b(?!\s+(?:the|a|an|your|his|her)\b)|\byour\s+(?:own\s+)?fault\b|\bthanks\s+to\s+you\b"
     r"|\bbecause\s+of\s+(?:you|u)\b|\byou\s+caused\b|\byou\s+(?:really\s+)?(?:humiliated|embarrassed|upset|scared|annoyed|disappointed|insulted|belittled|hurt)\s+me\b|\byou'?re\s+(?:really\s+|so\s+)?(?:scaring|upsetting|hurting|annoying|stressing|frustrating|worrying|embarrassing|confusing|killing)\s+me\b|\bit'?s\s+on\s+you\b|\bblame\s+you\b",
     re.I,
 )
@@ -350,7 +351,9 @@ _CONTEMPT = re.compile(
     r"|\bunlike some people\b|\bwhich you never\b|\bstupid\b|\bdumb\b|\bridiculous\b|\bloser\w*\b|\blike an? (?:pig|animal|toddler|slob)\b"
     r"|\b(?:disgusted|sick|fed up)\s+(?:with|of)\s+you\b|\b(?:mummy|mommy|mama|momma)'?s boy\b|\bman[- ]child\b"
     r"|\bmust be nice\b|\b(?:so|how) (?:lovely|nice|kind|good|generous) (?:of you )?(?:that you|to finally|of you)\b|(?:^|[.!?]\s*)enjoy\s+\w+ing\b|\bone job\b"
-    r"|\braised in a barn\b|\bmaniac\b|\bshut up\b|\bare you (?:twelve|ten|five|a child|kidding|serious)\b|\b(?:do|am|did|have|should) i\s*\?\s*$|\bnot cool\b|\blook who\b|\bfinally decided\b|\bi just love\b|\bthanks (?:so much |a lot )?for (?:making|ruining|nothing|leaving|forgetting)\b"
+    r"|\braised in a barn\b|\bmaniac\b|\bshut up\b|\bdon'?t bother\b|\bi know (?:exactly )?what you'?re\b|(?:^|[.!?]\s*)(?:typical|classic)\s*[.!]|\bwhy (?:do|did|should|would) i even bother\b"
+    r"|\bhope (?:\w+ ){1,3}(?:was|were) worth\b|\bstop being\b|\bdon'?t worry,? i'?ll\b|\blike every (?:year|time)\b|^\W*oh,? so\b"
+    r"|\b(?:so|sooo+|very|really) (?:close|loved|special|wanted|happy)\b[^.!?]*\b(?:lol|lmao)\b|\bwhen were you (?:planning|going) to\b|\bsince i'?m so\b|\beither\b[^.!?]*\bor (?:i'?m|i will|i'?ll|else)\b|\bor else\b|\bare you (?:twelve|ten|five|a child|kidding|serious)\b|\b(?:do|am|did|have|should) i\s*\?\s*$|\bnot cool\b|\blook who\b|\bfinally decided\b|\bi just love\b|\bthanks (?:so much |a lot )?for (?:making|ruining|nothing|leaving|forgetting)\b"
     r"|^\W*why (?:am|is|does|should) i\b|\bit'?s not hard\b|\byou'?re (?:literally )?married to (?:your|the|that)\b|\bend of\s*[.!]*\s*$|\b(?:has|have|'ve) got to stop\b"
     r"|\bshould i (?:just )?leave you\b|^\W*hope you\b[^.!?]*\b(?:lovely|nice|great|fun)\b|\bloved it\s*[.!]*\s*$|(?:^|[.!?]\s*)(?:again|brilliant)\s*\?"
     r"|\bhave to be right\b|\balways right\b|\bjust so you know\b|\bi can'?t believe you\b|\blunatic\b|\bpsycho\b|\bnutter\b|\bmight as well (?:be|have)\b|\bif (?:someone|somebody|some people)\b|\bdon'?t you dare\b|\bi'?m not the one\b"
@@ -370,7 +373,7 @@ _DEMAND = re.compile(
 )
 _REQUEST = re.compile(
     r"\bi\s+(?:(?:really|just|kind of|honestly)\s+)*(?:need|needed|would like|'d like|'d love|would love|want us|wanted us|want to|wish we|hope we|would appreciate|'d appreciate|'d really like)\b"
-    r"|\bi'd\s+(?:like|love|appreciate|really|rather)\b|\bi would rather\b|\b(?:could|can|would|will)\s+(?:you|we|u)\b|\bwould it be (?:ok|okay|possible)\b|(?:^|[.!?]\s+)(?:could|can|would|will|shall)\s+\w+[^.!?]*\?|\bit'?d be (?:nice|great|lovely|good)\b|\bi could (?:really )?use\b|\bi'?d (?:have liked|have loved|hoped)\b|\bi was hoping\b|\b(?:can|could|may) i\b|\blet'?s\b|\bplease\b"
+    r"|\bi'd\s+(?:like|love|appreciate|really|rather)\b|\bi would rather\b|\b(?:could|can|would|will|cud|cld|wud)\s+(?:you|we|u)\b|(?:^|[.!?,]\s*)(?:would|'d) (?:love|like)\b|\bwould it be (?:ok|okay|possible)\b|(?:^|[.!?]\s+)(?:could|can|would|will|shall)\s+\w+[^.!?]*\?|\bit'?d be (?:nice|great|lovely|good)\b|\bi could (?:really )?use\b|\bi'?d (?:have liked|have loved|hoped)\b|\bi was hoping\b|\b(?:can|could|may) i\b|\blet'?s\b|\bplease\b"
     r"|\bit would (?:help|mean)\b|\bit'?d (?:help|mean)\b|\bwe (?:need|have) to\b|\bhow about\b|\bwhat if we\b|\bmaybe we\b|\bwe could\b|\bis there a way\b|\bcan i ask\b|\bwould you mind\b",
     re.I,
 )
@@ -438,7 +441,7 @@ def _behaviour_part(beh: str | None, text: str) -> Part:
         return Part("behaviour", 4, 30, "absolute_accuses")  # "you humiliated me on purpose, you always do this": two flaws
     if absolute:
         return Part("behaviour", 12, 30, "absolute")
-    record = (_EVERY.search(where) or _SHOUT.search(where)) and re.search(r"\b(?:you|your|u|ur)\b", where, re.I)
+    record = (_EVERY.search(where) or _SHOUT.search(where) or re.search(r"\b(?:yet|once) again\b", where, re.I)) and re.search(r"\b(?:you|your|u|ur)\b", where, re.I)
     reported = re.search(r"\b(?:mentioned|told me|said|says)\b", where, re.I)  # "Sam mentioned you've had lunch with Alex every day"
     if (record and not reported and not re.search(r"\bthis (?:week|month)\b", text, re.I)) or re.search(r"\bwhenever\b", _scene(text, beh), re.I):
         return Part("behaviour", 14, 30, "every")
@@ -494,6 +497,9 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
         reals = [_LOW.search(where).group(0).split()[-1].lower()]  # "low" only as a feeling: "when the tank is low" names none
     if not reals and not fakes and _FEELING_VERB.search(text):
         reals = [_FEELING_VERB.search(text).group(1).lower()]  # "it stresses me out", "that worries me"
+    if "stupid" in fakes and re.search(r"\b(?:feel|felt|feeling)\s+(?:a bit\s+|so\s+|really\s+|kind of\s+)?stupid\b", where, re.I):
+        fakes.remove("stupid")  # said of oneself, coaches hear embarrassment (the reframer still offers the words underneath)
+        reals.append("stupid")
     if "sick" in fakes and re.search(r"\b(?:worried|anxious|scared|stressed)\s+sick\b", where, re.I):
         fakes.remove("sick")  # "worried sick" is worry, said strongly
     if not reals and not fakes and re.search(r"\bi\s+(?:really\s+|just\s+)?miss\b", text, re.I):
@@ -508,7 +514,7 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
     return Part("feeling", 0, 30, "missing"), []
 
 
-_LOW = re.compile(r"\b(?:feel|felt|feeling|i'?m|been)\s+(?:a bit |quite |really |so |pretty )?(?:low|down|bad)\b", re.I)
+_LOW = re.compile(r"\b(?:feel|felt|feeling|i'?m|been)\s+(?:a bit |quite |really |so |pretty |so much |a lot |much )?(?:low|down|bad|better)\b", re.I)
 _FEELING_VERB = re.compile(
     r"\b(stress(?:es|ed)?|worr(?:ies|ied)|scares?d?|upsets?|sadden(?:s|ed)|frighten(?:s|ed)|hurts?|frustrat(?:es|ed)|bother(?:s|ed)|stings?|stung|"
     r"wears?|wore|drains?|drained|gets? to|got to|bugs?|bugged|annoys?|annoyed|irritates?|irritated|scaring|worrying|stressing|upsetting|freaking)"
@@ -629,6 +635,8 @@ def score(answer: str, drill: Drill | None = None, attempt: int = 0) -> Score:
         ownership = Part("ownership", 5, 15, "tail")
     else:
         ownership = Part("ownership", 15, 15)
+    if ownership.problem == "tail" and behaviour.problem == "accuses" and re.search(r"\b(?:because|cause)\s+(?:you|u)\b", text, re.I):
+        behaviour = Part("behaviour", 20, 30, "vague")  # "because you were flirting…": the motive is in the tail, counted once there
     demand = _DEMAND.search(text)
     said = _SELF_DOWN.sub(" ", _QUOTED.sub(" ", answer if isinstance(answer, str) else text))
     said = re.sub(r"\b(because|cause)\s+(you|u)\s+obviously\b", r"\1 \2", said, flags=re.I)  # the tail is counted once, as the tail

@@ -404,3 +404,28 @@ def test_any_polite_question_is_an_ask():
 
 def test_a_typo_after_a_filler_word_still_counts():
     assert practice.score("When you left early tonight I felt realy disapointed. Can we plan a new night?").feelings == ["disappointed"]
+
+
+# Found by the eleventh coach's set.
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Don't bother, I know exactly what you're up to.",
+        "Typical. Why do I even bother cooking.",
+        "Oh so I don't get a say in my own kitchen now?",
+        "Either your mum rings first or I'm not answering the door.",
+        "So when were you planning to tell me about your trip?",
+        "I feel soooo close to you when you're gaming all night lol",
+    ],
+)
+def test_guilt_trips_ultimatums_and_sarcastic_warmth_are_poor(answer):
+    assert practice.score(answer).band == "poor"
+
+
+def test_warmth_is_not_blame_handed_back():
+    r = practice.score("I miss cooking with you on Sundays, it makes me feel close to you.")
+    assert {p.name: p.problem for p in r.parts}["ownership"] is None
+
+
+def test_a_motive_in_the_because_tail_is_counted_once():
+    assert practice.score("I feel insecure because you were flirting with the barman.").band == "fair"
