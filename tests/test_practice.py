@@ -330,6 +330,13 @@ def test_every_argument_is_a_lighter_absolute():
         "That was my dinner! Not cool.",
         "Oh look who finally decided to come home.",
         "Why am I hearing about your plans from your sister?",
+        # eleventh coach's set: guilt trips, ultimatums, sarcastic warmth
+        "Don't bother, I know exactly what you're up to.",
+        "Typical. Why do I even bother cooking.",
+        "Oh so I don't get a say in my own kitchen now?",
+        "Either your mum rings first or I'm not answering the door.",
+        "So when were you planning to tell me about your trip?",
+        "I feel soooo close to you when you're gaming all night lol",
     ],
 )
 def test_blame_that_sounds_like_a_statement_or_a_question_is_poor(answer):
@@ -407,21 +414,6 @@ def test_a_typo_after_a_filler_word_still_counts():
 
 
 # Found by the eleventh coach's set.
-@pytest.mark.parametrize(
-    "answer",
-    [
-        "Don't bother, I know exactly what you're up to.",
-        "Typical. Why do I even bother cooking.",
-        "Oh so I don't get a say in my own kitchen now?",
-        "Either your mum rings first or I'm not answering the door.",
-        "So when were you planning to tell me about your trip?",
-        "I feel soooo close to you when you're gaming all night lol",
-    ],
-)
-def test_guilt_trips_ultimatums_and_sarcastic_warmth_are_poor(answer):
-    assert practice.score(answer).band == "poor"
-
-
 def test_warmth_is_not_blame_handed_back():
     r = practice.score("I miss cooking with you on Sundays, it makes me feel close to you.")
     assert {p.name: p.problem for p in r.parts}["ownership"] is None
