@@ -38,6 +38,7 @@ SETS = {
     "ninth": ROOT / "tests" / "practice" / "graded_ninth.yml",
     "tenth": ROOT / "tests" / "practice" / "graded_tenth.yml",
     "eleventh": ROOT / "tests" / "practice" / "graded_eleventh.yml",
+    "twelfth": ROOT / "tests" / "practice" / "graded_twelfth.yml",
 }
 
 
