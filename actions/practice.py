@@ -243,7 +243,7 @@ _ANCHOR = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|half an?|an?|a few|both)\s+"
     r"(?:(?:\w+\s+)?(?:minutes?|mins?|hours?|days?|nights?|evenings?|mornings?|weeks?|weekends?|months?|times|date nights|in a row|past|"
     r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))\b"
-    r"|\b(?:yesterday|today|tonight|tomorrow|overnight|just now|right now|earlier|during (?:dinner|lunch|breakfast|the \w+)|(?:rang|phoned|messaged|emailed) to say|(?:through|at|about|after|during) (?:that|this) (?!is\b|was\b)\w+|at (?:lunch|dinner|breakfast|midnight|noon)|past midnight|a minute later)\b"
+    r"|\b(?:yesterday|today|tonight|tomorrow|overnight|just now|right now|earlier|during (?:dinner|lunch|breakfast|the \w+)|(?:rang|phoned|messaged|emailed) to say|(?:through|at|about|after|during) (?:that|this) (?!is\b|was\b)\w+|at (?:midnight|noon)|past midnight|a minute later)\b"
     r"|\b(?:at|by|till|until|before|after|since)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     r"|\b(?:on|in|at|round) (?:these|this) (?!is\b|was\b)\w+"
     r"|\bi'?m (?:telling|trying to tell|talking to) you\b"
@@ -275,7 +275,7 @@ _VAGUE_ASK = re.compile(
     r"|\bon my (?:team|side)\b|\b(?:need|want|like)\s+to\s+(?:be able to|know you|feel (?:like|that|heard|loved|valued|supported|important|close))\b"
     r"|\b(?:be on time|take it (?:a bit )?easier)\b|\ba (?:bit|little)\s+\w+er\b(?!\s+than)|\b(?:can|could) we (?:just )?(?:talk|chat)(?: (?:about|with you about) (?:it|this|that|\w+))?(?: (?:later|tonight|tomorrow|tmrw|on the way home|at some point|sometime))?\s*[?.!]*$"
     r"|\bi need to talk (?:to|with) you(?: about (?:it|this|that))?\s*[?.!]*$|\b(?:like|want|need|love) (?:us )?to talk (?:about (?:it|this|that))?\s*[?.!]*$"
-    r"|\btalk about (?:it|this|that) when you'?(?:ve|re) (?:got|free|ready)\b|\b(?:figure|work|sort) (?:this|it|something|things) out\b|\bkeep (?:that|it|this) in mind\b"
+    r"|\btalk about (?:it|this|that) when you'?(?:ve|re) (?:got|free|ready)\b|\bbe careful\b|(?<!when )\bi need to talk\b|\btalk (?:calmly|properly|nicely)\b|\b(?:figure|work|sort) (?:this|it|something|things) out\b|\bkeep (?:that|it|this) in mind\b"
     r"|\b(?:keep|make) (?:it|things|the \w+) \w+er\b|\bto be \w+er\b|\bto be about us\b|\b(?:do|did|doing|plan|planned) something\s*[.!?]*$|\bsome (?:kind|sort) of\b|\ba bit of\b|\btry again\s*[.!?]*$",
     re.I,
 )
@@ -300,7 +300,7 @@ _INTERPRETS = re.compile(r"\b(?:ignor\w+|neglect\w*|shut me out|blow me off|blew
 _ACCUSES = re.compile(
     r"\b(?:behind my back|wast(?:e|es|ed|ing)|lied|lie to me|lies to me|lying to me|manipulat\w+|undermin\w+|avoid\w*|don'?t (?:even )?care|"
     r"didn'?t care|doesn'?t care|take me for granted|took me for granted|don'?t respect|don'?t value|don'?t appreciate|don'?t love|disrespect\w*|"
-    r"selfish\w*|on purpose|deliberately|you knew (?:i|that|how)|(?:tired|sick) of \w+ing\b|hid|hide|hides|hiding|hidden|sneak\w*|flirt\w*|only\s+(?:\w+\s+){1,3}when\s+(?:you|u)\s+(?:want|need)|"
+    r"selfish\w*|on purpose|deliberately|you knew (?:i|that|how)|(?:tired|sick) of \w+ing\b|hid|hide|hides|hiding|sneak\w*|flirt\w*|only\s+(?:\w+\s+){1,3}when\s+(?:you|u)\s+(?:want|need)|"
     r"inconsiderate|thoughtless\w*|reckless\w*|careless\w*|irresponsibl\w*|"
     r"(?:pick|picks|picked|choose|chooses|chose|put|puts)\s+(?:\w+\s+){1,3}(?:over|before|ahead of)\s+me)\b",
     re.I,
@@ -345,7 +345,7 @@ _HARD_BLAME = re.compile(
 _SHOUT = re.compile(r"\b(?:AGAIN|ALL|EVER|NEVER|ALWAYS|ONE|ONCE|NOTHING|EVERY|NOBODY)\b")
 _CONTEMPT = re.compile(
     r"\bfor once\b|\bas usual\b|\bobviously\b|\bclearly\b|\bnewsflash\b|\bgrow up\b|\blike (?:a )?normal\b|\blike an? (?:adult|grown[- ]up|child|baby|teenager)\b"
-    r"|(?:^|[.!?,]\s*)seriously\b|\bseriously\s*\?|\bffs\b|\bwtf\b|\b(?:god|heaven) forbid\b|\bof course you\b|\bwhat a (?:surprise|shock|shocker)\b|\bshocker\b|\bcongrat\w*\b"
+    r"|(?:^|[.!?]\s*)seriously\b|\bseriously\s*\?|\bffs\b|\bwtf\b|\b(?:god|heaven) forbid\b|\bof course you\b|\bwhat a (?:surprise|shock|shocker)\b|\bshocker\b|\bcongrat\w*\b"
     r"|\bthanks a lot\b|\bwhatever\b|\bpigsty\b|\bslob\b|\bidiot\b|\bmoron\b|\bpathetic\b|\buseless\b|\bget a grip\b|\bman up\b|\bwow\b|\bgreat job\b"
     r"|\bnice one\b|\bwell done\b|\bhow hard is it\b|\bwould it kill you\b|\bis it too much to ask\b|\bi guess\b.*\bmore important\b|\bapparently\b"
     r"|\bunlike some people\b|\bwhich you never\b|\bstupid\b|\bdumb\b|\bridiculous\b|\bloser\w*\b|\blike an? (?:pig|animal|toddler|slob)\b"
@@ -353,7 +353,7 @@ _CONTEMPT = re.compile(
     r"|\bmust be nice\b|\b(?:so|how) (?:lovely|nice|kind|good|generous) (?:of you )?(?:that you|to finally|of you)\b|(?:^|[.!?]\s*)enjoy\s+\w+ing\b|\bone job\b"
     r"|\braised in a barn\b|\bmaniac\b|\bshut up\b|\bdon'?t bother\b|\bi know (?:exactly )?what you'?re\b|(?:^|[.!?]\s*)(?:typical|classic)\s*[.!]|\bwhy (?:do|did|should|would) i even bother\b"
     r"|\bhope (?:\w+ ){1,3}(?:was|were) worth\b|\bstop being\b|\bdon'?t worry,? i'?ll\b|\blike every (?:year|time)\b|^\W*oh,? so\b"
-    r"|\b(?:so|sooo+|very|really) (?:close|loved|special|wanted|happy)\b[^.!?]*\b(?:lol|lmao)\b|\bwhen were you (?:planning|going) to\b|\bsince i'?m so\b|\beither\b[^.!?]*\bor (?:i'?m|i will|i'?ll|else)\b|\bor else\b|\bare you (?:twelve|ten|five|a child|kidding|serious)\b|\b(?:do|am|did|have|should) i\s*\?\s*$|\bnot cool\b|\blook who\b|\bfinally decided\b|\bi just love\b|\bthanks (?:so much |a lot )?for (?:making|ruining|nothing|leaving|forgetting)\b"
+    r"|\b(?:so|sooo+|very|really) (?:close|loved|special|wanted|happy)\b[^.!?]*\b(?:lol|lmao)\b|\bwhen were you (?:planning|going) to\b|\bsince i'?m so\b|\bif i'?m (?:such|so)\b|^\W*sorry,? (?:am i|did i|was i|is it|are you|were you)\b|\beither\b[^.!?]*\bor (?:i'?m|i will|i'?ll|else)\b|\bor else\b|\bare you (?:twelve|ten|five|a child|kidding|serious)\b|\b(?:do|am|did|have|should) i\s*\?\s*$|\bnot cool\b|\blook who\b|\bfinally decided\b|\bi just love\b|\bthanks (?:so much |a lot )?for (?:making|ruining|nothing|leaving|forgetting)\b"
     r"|^\W*why (?:am|is|does|should) i\b|\bit'?s not hard\b|\byou'?re (?:literally )?married to (?:your|the|that)\b|\bend of\s*[.!]*\s*$|\b(?:has|have|'ve) got to stop\b"
     r"|\bshould i (?:just )?leave you\b|^\W*hope you\b[^.!?]*\b(?:lovely|nice|great|fun)\b|\bloved it\s*[.!]*\s*$|(?:^|[.!?]\s*)(?:again|brilliant)\s*\?"
     r"|\bhave to be right\b|\balways right\b|\bjust so you know\b|\bi can'?t believe you\b|\blunatic\b|\bpsycho\b|\bnutter\b|\bmight as well (?:be|have)\b|\bif (?:someone|somebody|some people)\b|\bdon'?t you dare\b|\bi'?m not the one\b"

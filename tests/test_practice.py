@@ -337,6 +337,9 @@ def test_every_argument_is_a_lighter_absolute():
         "Either your mum rings first or I'm not answering the door.",
         "So when were you planning to tell me about your trip?",
         "I feel soooo close to you when you're gaming all night lol",
+        # twelfth coach's set
+        "Sorry, am I keeping you up?",
+        "Next time just go without me if I'm such a bore.",
     ],
 )
 def test_blame_that_sounds_like_a_statement_or_a_question_is_poor(answer):
@@ -421,3 +424,14 @@ def test_warmth_is_not_blame_handed_back():
 
 def test_a_motive_in_the_because_tail_is_counted_once():
     assert practice.score("I feel insecure because you were flirting with the barman.").band == "fair"
+
+
+# Found by the twelfth coach's set.
+def test_seriously_inside_a_kind_ask_is_not_sarcasm():
+    r = practice.score("When I brought up the gas bill and you kept joking, I felt anxious. Could we sit down for ten minutes, seriously, and go through it?")
+    assert r.band == "excellent"
+
+
+def test_at_dinner_is_a_habit_and_at_dinner_tonight_is_a_moment():
+    assert practice.score("I feel lonely at dinner when the phones come out. Could we try no phones at the table?").band == "good"
+    assert practice.score("I felt lonely at dinner tonight when the phones came out. Could we try no phones at the table?").band == "excellent"
