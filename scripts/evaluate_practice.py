@@ -39,6 +39,7 @@ SETS = {
     "tenth": ROOT / "tests" / "practice" / "graded_tenth.yml",
     "eleventh": ROOT / "tests" / "practice" / "graded_eleventh.yml",
     "twelfth": ROOT / "tests" / "practice" / "graded_twelfth.yml",
+    "thirteenth": ROOT / "tests" / "practice" / "graded_thirteenth.yml",
 }
 
 
