@@ -275,7 +275,7 @@ _VAGUE_ASK = re.compile(
     r"|\bon my (?:team|side)\b|\b(?:need|want|like)\s+to\s+(?:be able to|know you|feel (?:like|that|heard|loved|valued|supported|important|close))\b"
     r"|\b(?:be on time|take it (?:a bit )?easier)\b|\ba (?:bit|little)\s+\w+er\b(?!\s+than)|\b(?:can|could) we (?:just )?(?:talk|chat)(?: (?:about|with you about) (?:it|this|that|\w+))?(?: (?:later|tonight|tomorrow|tmrw|on the way home|at some point|sometime))?\s*[?.!]*$"
     r"|\bi need to talk (?:to|with) you(?: about (?:it|this|that))?\s*[?.!]*$|\b(?:like|want|need|love) (?:us )?to talk (?:about (?:it|this|that))?\s*[?.!]*$"
-    r"|\btalk about (?:it|this|that) when you'?(?:ve|re) (?:got|free|ready)\b|\bbe careful\b|(?<!when )\bi need to talk\b|\btalk (?:calmly|properly|nicely)\b|\b(?:figure|work|sort) (?:this|it|something|things) out\b|\bkeep (?:that|it|this) in mind\b"
+    r"|\btalk about (?:it|this|that) when you'?(?:ve|re) (?:got|free|ready)\b|\bbe careful\b|\b(?:have|had) a (?:chat|talk)\b|\bhear me out\s*[.!?]*$|(?<!when )\bi need to talk\b|\btalk (?:calmly|properly|nicely)\b|\b(?:figure|work|sort) (?:this|it|something|things) out\b|\bkeep (?:that|it|this) in mind\b"
     r"|\b(?:keep|make) (?:it|things|the \w+) \w+er\b|\bto be \w+er\b|\bto be about us\b|\b(?:do|did|doing|plan|planned) something\s*[.!?]*$|\bsome (?:kind|sort) of\b|\ba bit of\b|\btry again\s*[.!?]*$",
     re.I,
 )
@@ -285,7 +285,7 @@ _MISS = re.compile(r"(?:\bi\s+|^\W*)(?:really\s+)?miss\s+(?:u\s+|you\s+)?(?:just
 _NEED_SAID = re.compile(
     r"\bi'?d\s+(?:feel|be)\s+(?:\w+\s+)?(?:safer|better|calmer|happier|less \w+|so much \w+|relieved|grateful)\b"
     r"|\b(?:would|'d|will)\s+(?:really\s+|so\s+)?(?:help|mean (?:a lot|the world|so much))\b|\bnext time\b|\bwould be (?:great|lovely|nice|amazing|a big help|grand|brilliant|good|ace|a relief)\b"
-    r"|\bmatters? (?:\w+ ){0,3}to me\b|\bis important to me\b|\bwould'?ve been (?:nice|good|great|lovely|helpful)\b",
+    r"|\bmatters? (?:\w+ ){0,3}to me\b|\bis important to me\b|\bwould'?ve been (?:nice|good|great|lovely|helpful)\b|\ba quick (?:text|call|message|heads[- ]up)\b",
     re.I,
 )
 
@@ -299,15 +299,15 @@ _INTERPRETS = re.compile(r"\b(?:ignor\w+|neglect\w*|shut me out|blow me off|blew
 # Accusations dressed as behaviour: a judgement of motive, not an act.
 _ACCUSES = re.compile(
     r"\b(?:behind my back|wast(?:e|es|ed|ing)|lied|lie to me|lies to me|lying to me|manipulat\w+|undermin\w+|avoid\w*|don'?t (?:even )?care|"
-    r"didn'?t care|doesn'?t care|take me for granted|took me for granted|don'?t respect|don'?t value|don'?t appreciate|don'?t love|disrespect\w*|"
-    r"selfish\w*|on purpose|deliberately|you knew (?:i|that|how)|(?:tired|sick) of \w+ing\b|hid|hide|hides|hiding|sneak\w*|flirt\w*|only\s+(?:\w+\s+){1,3}when\s+(?:you|u)\s+(?:want|need)|"
+    r"didn'?t care|doesn'?t care|take me for granted|took me for granted|don'?t respect|don'?t value|don'?t appreciate|don'?t love|disrespect(?:s|ed|ing)?\s+me|disrespectful|"
+    r"selfish\w*|on purpose|deliberately|you said you'?d\b[^.!?]*\band you didn'?t\b|fed up (?:of|with) \w+ing\b|you knew (?:i|that|how)|(?:tired|sick) of \w+ing\b|hid|hide|hides|hiding|sneak\w*|flirt\w*|only\s+(?:\w+\s+){1,3}when\s+(?:you|u)\s+(?:want|need)|"
     r"inconsiderate|thoughtless\w*|reckless\w*|careless\w*|irresponsibl\w*|"
     r"(?:pick|picks|picked|choose|chooses|chose|put|puts)\s+(?:\w+\s+){1,3}(?:over|before|ahead of)\s+me)\b",
     re.I,
 )
 # A verdict added after the feeling ("…, and it's just really inconsiderate") still replaces the act with a judgement.
 _VERDICT = re.compile(
-    r"\b(?:it'?s|that'?s|it was|that was|you'?re|you are|you were|so|really|being|came across as|comes across as)\s+(?:just\s+|so\s+|really\s+|pretty\s+|very\s+)*"
+    r"\b(?:it'?s|that'?s|it was|that was|you'?re|you are|you were|so|really|being|came across as|comes across as|felt|feels|seemed|seems)\s+(?:just\s+|so\s+|really\s+|pretty\s+|very\s+)*"
     r"(?:inconsiderate|thoughtless|selfish|rude|disrespectful|reckless|careless|irresponsible|unfair|childish|stingy|mean|lazy|cold|"
     r"inappropriate|unacceptable|not (?:appropriate|okay|ok|on))\b",
     re.I,
@@ -325,7 +325,7 @@ _NOT_LABELS = {
 }  # fmt: skip
 _DISGUISED = re.compile(
     r"\b(?:i|it)\s+(?:just\s+|really\s+|kind of\s+|sometimes\s+)?(?:feel|feels|felt)\s+(?:like|that|as if|as though)?\s*(?:you|u|he|she|they)\b"
-    r"|\bi\s+(?:just\s+|really\s+|kind of\s+|sometimes\s+)?(?:feel|felt)\s+like\s+(?:the|i'?m|i am|i'?ve|we|our|my|your|his|her|their|nobody|no one|everything|nothing)\b"
+    r"|\b(?:i|it)\s+(?:just\s+|really\s+|kind of\s+|sometimes\s+)?(?:feel|feels|felt)\s+like\s+(?:the|i'?m|i am|i'?ve|we|our|my|your|his|her|their|nobody|no one|everything|nothing)\b"
     r"|\bi\s+(?:feel|felt)\s+(?:so\s+|really\s+|very\s+)?(?:unimportant|invisible|worthless|unloved|unwanted|like nothing)\s+to\s+(?:you|him|her)\b",
     re.I,
 )
@@ -333,7 +333,7 @@ _DISGUISED = re.compile(
 _OWNED = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|me|my)\b", re.I)
 # Blame handed back after the feeling: a major flaw, not the whole try.
 _TAIL = re.compile(
-    r"\b(?:because|cause)\s+(?:of\s+(?:all\s+)?)?(?:you|your)\b|\bit\s+(?:just\s+)?(?:makes|made)\s+me\b(?!\s+(?:feel\s+)?(?:so\s+|really\s+)?(?:close|happy|loved|safe|special|wanted|better|good|calm|connected)\b)|\bso now i(?:'m| am| have|'ve| get)\b|\b(?:driving|drives|drove) me (?:mad|crazy|nuts|insane|up the wall)\b", re.I
+    r"\b(?:because|cause)\s+(?:of\s+(?:all\s+)?)?(?:you|your)\b|\bit\s+(?:just\s+)?(?:makes|made)\s+me\b(?!\s+(?:feel\s+)?(?:so\s+|really\s+)?(?:close|happy|loved|safe|special|wanted|better|good|calm|connected)\b)(?!\s+(?:so\s+|really\s+|a bit\s+)?\w+\s+when\b)|\bso now i(?:'m| am| have|'ve| get)\b|\b(?:driving|drives|drove) me (?:mad|crazy|nuts|insane|up the wall)\b", re.I
 )  # text is cleaned: "cuz u" is "because you"
 # Blame outright: the feeling is theirs to fix.
 _HARD_BLAME = re.compile(
@@ -351,7 +351,10 @@ _CONTEMPT = re.compile(
     r"|\bunlike some people\b|\bwhich you never\b|\bstupid\b|\bdumb\b|\bridiculous\b|\bloser\w*\b|\blike an? (?:pig|animal|toddler|slob)\b"
     r"|\b(?:disgusted|sick|fed up)\s+(?:with|of)\s+you\b|\b(?:mummy|mommy|mama|momma)'?s boy\b|\bman[- ]child\b"
     r"|\bmust be nice\b|\b(?:so|how) (?:lovely|nice|kind|good|generous) (?:of you )?(?:that you|to finally|of you)\b|(?:^|[.!?]\s*)enjoy\s+\w+ing\b|\bone job\b"
-    r"|\braised in a barn\b|\bmaniac\b|\bshut up\b|\bdon'?t bother\b|\bi know (?:exactly )?what you'?re\b|(?:^|[.!?]\s*)(?:typical|classic)\s*[.!]|\bwhy (?:do|did|should|would) i even bother\b"
+    r"|\braised in a barn\b|\bmaniac\b|\bshut up\b|(?:^|[.!?,]\s*)just go\b|\bi'?m not doing this\b|^\W*am i (?:boring|keeping|interrupting|bothering)\b|\bdon'?t let me interrupt\b"
+    r"|\bwhat'?s the excuse\b|^\W*go on then\b|\bshame (?:we|you|i)\b|^\W*nice \w+\s*[.!]|^\W*cool,? so\b|\bi'?m the bad guy\b|(?:^|[.!?]\s*)(?:great|cool)\s*[.!]*\s*$"
+    r"|\bbe an? (?:adult|grown[- ]up)\b|\byou could'?ve\b[^.!?]*\byourself\b|(?:^|[.!?]\s*)enjoy your\b|\bi guess\s*[.!]*\s*$|\bsince you (?:like|love) (?:\w+ )?so much\b"
+    r"|\bdon'?t bother\b|\bi know (?:exactly )?what you'?re\b|(?:^|[.!?]\s*)(?:typical|classic)\s*[.!]|\bwhy (?:do|did|should|would) i even bother\b"
     r"|\bhope (?:\w+ ){1,3}(?:was|were) worth\b|\bstop being\b|\bdon'?t worry,? i'?ll\b|\blike every (?:year|time)\b|^\W*oh,? so\b"
     r"|\b(?:so|sooo+|very|really) (?:close|loved|special|wanted|happy)\b[^.!?]*\b(?:lol|lmao)\b|\bwhen were you (?:planning|going) to\b|\bsince i'?m so\b|\bif i'?m (?:such|so)\b|^\W*sorry,? (?:am i|did i|was i|is it|are you|were you)\b|\beither\b[^.!?]*\bor (?:i'?m|i will|i'?ll|else)\b|\bor else\b|\bare you (?:twelve|ten|five|a child|kidding|serious)\b|\b(?:do|am|did|have|should) i\s*\?\s*$|\bnot cool\b|\blook who\b|\bfinally decided\b|\bi just love\b|\bthanks (?:so much |a lot )?for (?:making|ruining|nothing|leaving|forgetting)\b"
     r"|^\W*why (?:am|is|does|should) i\b|\bit'?s not hard\b|\byou'?re (?:literally )?married to (?:your|the|that)\b|\bend of\s*[.!]*\s*$|\b(?:has|have|'ve) got to stop\b"
@@ -368,7 +371,7 @@ _SELF_DOWN = re.compile(r"\b(?:think|thinks|thought|feel|felt|look|looked|seem|s
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{1,80}[\"\u201d]|(?<![\w'])['\u2018][^'\u2019]{1,80}['\u2019](?![\w'])")
 _DEMAND = re.compile(
     r"(?<!saying )(?<!said )(?<!says )(?<!that )(?<!if )(?<!when )\byou\s+(?:need to|have to|must|better|'d better|had better|should|ought to|gotta)\b|\b(?:just|now)\s+(?:do|fix|stop)\s+it\b"
-    r"|\bjust admit\b|\badmit it\b|(?:^|[.!?]\s+)(?:just\s+)?(?:stop|ask|admit|quit|answer|pick|clean|do|get|put|call|text|grow|slow|hurry|shut|move|hang|tidy|listen|calm)\s+(?!us\b)\w+(?![^.!?]*\b(?:please|pls|plz)\b)",
+    r"|\bjust admit\b|\badmit it\b|(?:^|[.!?]\s+)(?:just\s+)?(?:stop|ask|admit|quit|answer|pick|clean|do|get|put|call|text|grow|slow|hurry|shut|move|hang|tidy|listen|calm|close|turn)\s+(?!us\b)\w+(?![^.!?]*\b(?:please|pls|plz)\b)",
     re.I,
 )
 _REQUEST = re.compile(
@@ -502,7 +505,7 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
         reals.append("stupid")
     if "sick" in fakes and re.search(r"\b(?:worried|anxious|scared|stressed)\s+sick\b", where, re.I):
         fakes.remove("sick")  # "worried sick" is worry, said strongly
-    if not reals and not fakes and re.search(r"\bi\s+(?:really\s+|just\s+)?miss\b", text, re.I):
+    if not reals and not fakes and re.search(r"\bi\s+(?:really\s+|just\s+)?miss\b|\bi'?m\s+(?:really\s+|so\s+)?missing\b", text, re.I):
         reals = ["miss"]  # longing is a feeling: "I miss holding hands"
     reals = [r for r in reals if r not in fakes]
     if reals and fakes:

@@ -340,6 +340,12 @@ def test_every_argument_is_a_lighter_absolute():
         # twelfth coach's set
         "Sorry, am I keeping you up?",
         "Next time just go without me if I'm such a bore.",
+        # thirteenth coach's set
+        "Go on then, what's the excuse this time?",
+        "Nice new bike. Shame we can't pay the rent with it.",
+        "Cool, so I'm the bad guy and you're the fun one. Great.",
+        "Can you be an adult for five minutes?",
+        "Enjoy your game. Happy anniversary, I guess.",
     ],
 )
 def test_blame_that_sounds_like_a_statement_or_a_question_is_poor(answer):
@@ -435,3 +441,18 @@ def test_seriously_inside_a_kind_ask_is_not_sarcasm():
 def test_at_dinner_is_a_habit_and_at_dinner_tonight_is_a_moment():
     assert practice.score("I feel lonely at dinner when the phones come out. Could we try no phones at the table?").band == "good"
     assert practice.score("I felt lonely at dinner tonight when the phones came out. Could we try no phones at the table?").band == "excellent"
+
+
+# Found by the thirteenth coach's set.
+@pytest.mark.parametrize("answer", ["When the bill arrived my stomach dropped. Could we check the account together tonight?", "I'm really missing my sister and I'd love a hug."])
+def test_feelings_said_as_idioms_or_longing(answer):
+    assert {p.name: p.problem for p in practice.score(answer).parts}["feeling"] is None
+
+
+def test_it_makes_me_sad_when_a_plan_falls_through_is_owned():
+    r = practice.score("It makes me sad when plans with my brother fall through. I'd love us to pick a new date this week.")
+    assert {p.name: p.problem for p in r.parts}["ownership"] is None
+
+
+def test_a_pseudo_feeling_is_not_also_an_accusation():
+    assert practice.score("I felt disrespected at dinner tonight.").band == "fair"
