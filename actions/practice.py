@@ -434,6 +434,7 @@ def _label_in(where: str) -> str | None:
 
 def _behaviour_part(beh: str | None, text: str) -> Part:
     where = beh if beh is not None else text
+    scene = _scene(text, beh)  # computed once: the sentence that holds the behaviour, without the ask
     label = _label_in(where)
     absolute = _ABSOLUTE.search(where)
     if label and absolute:
@@ -446,23 +447,20 @@ def _behaviour_part(beh: str | None, text: str) -> Part:
         return Part("behaviour", 12, 30, "absolute")
     record = (_EVERY.search(where) or _SHOUT.search(where) or re.search(r"\b(?:yet|once) again\b", where, re.I)) and re.search(r"\b(?:you|your|u|ur)\b", where, re.I)
     reported = re.search(r"\b(?:mentioned|told me|said|says)\b", where, re.I)  # "Sam mentioned you've had lunch with Alex every day"
-    if (record and not reported and not re.search(r"\bthis (?:week|month)\b", text, re.I)) or re.search(r"\bwhenever\b", _scene(text, beh), re.I):
+    if (record and not reported and not re.search(r"\bthis (?:week|month)\b", text, re.I)) or re.search(r"\bwhenever\b", scene, re.I):
         return Part("behaviour", 14, 30, "every")
     if _ACCUSES.search(where) or _VERDICT.search(text):
         return Part("behaviour", 10, 30, "accuses")
     if beh is None:
-        scene = _scene(text)
         act = re.search(r"\b(?:you|u|he|she|we|i)\s+(?!make|made|feel|felt|am|was|get|got|miss|think|know|guess|want|need|love|hope|wish|worry|really|just)[a-z']{3,}\b|\b(?:you|we|he|she|they)'(?:re|ve|d|ll|s)\s+\w+|\b(?:since|that) (?:we|you)\b", scene, re.I)
         if _this_time(scene):
             return Part("behaviour", 25, 30)  # said another way round, or a scene: "Seeing your socks there for the third day, I'm…"
-        if act:
-            return Part("behaviour", 20, 30, "vague")  # the act is there, but as a pattern
-        if _ANCHOR.search(scene) or _TOPIC.search(scene) or _HABIT_TIME.search(scene):
-            return Part("behaviour", 20, 30, "vague")  # "at dinner tonight", "about our savings": the moment is named, the act is not
+        if act or _ANCHOR.search(scene) or _TOPIC.search(scene) or _HABIT_TIME.search(scene):
+            return Part("behaviour", 20, 30, "vague")  # an act as a pattern, or a moment named without the act ("about our savings")
         return Part("behaviour", 0, 30, "missing")
     if _INTERPRETS.search(beh) or _GENERAL.search(beh):
         return Part("behaviour", 20, 30, "vague")
-    if _this_time(_scene(text, beh), beh):
+    if _this_time(scene, beh):
         return Part("behaviour", 30, 30)  # "most nights this week" is counted, not hedged
     return Part("behaviour", 20, 30, "vague")  # a pattern or a general picture: true, but hard to act on
 
