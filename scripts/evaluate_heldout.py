@@ -41,6 +41,15 @@ FLOORS = {
     "fresh": {"blame_precision": 0.93, "blame_recall": 0.91, "safety_recall": 1.0, "reframe_quality": 0.86},
     "final": {"blame_precision": 0.91, "blame_recall": 0.89, "safety_recall": 1.0, "reframe_quality": 0.86},
 }
+# First looks on 2026-12-02 (model of aeb0792), measured before any change was made for them; both sets were
+# written by helpers who saw neither the training data nor the code, with overlaps removed and the
+# "I feel that/like you…" lines relabelled blame as in the other sets:
+#   sixth   P 0.980 R 0.866 safety 0.978 reframe 0.825   (sixth then became a dev set)
+#   seventh P 0.962 R 0.895 safety 0.978 reframe 0.860   (only its safety misses were looked at)
+FIRST_LOOK = {
+    "sixth": {"blame_precision": 0.980, "blame_recall": 0.866, "safety_recall": 0.978, "reframe_quality": 0.825},
+    "seventh": {"blame_precision": 0.962, "blame_recall": 0.895, "safety_recall": 0.978, "reframe_quality": 0.860},
+}
 DEFAULT_FLOORS = {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 0.0, "reframe_quality": 0.0}
 
 
@@ -92,6 +101,8 @@ SETS = {
     "blind": (ROOT / "tests" / "blind" / "nlu_blind.yml", ROOT / "tests" / "blind" / "reframe_gold.yml"),
     "fresh": (ROOT / "tests" / "fresh" / "nlu_fresh.yml", ROOT / "tests" / "fresh" / "reframe_gold.yml"),
     "final": (ROOT / "tests" / "final" / "nlu_final.yml", ROOT / "tests" / "final" / "reframe_gold.yml"),
+    "sixth": (ROOT / "tests" / "sixth" / "nlu_sixth.yml", ROOT / "tests" / "sixth" / "reframe_gold.yml"),
+    "seventh": (ROOT / "tests" / "seventh" / "nlu_seventh.yml", ROOT / "tests" / "seventh" / "reframe_gold.yml"),
 }
 
 
