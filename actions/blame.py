@@ -321,7 +321,13 @@ def gerund_to_base(word: str, lemma: str) -> str:
     """spaCy's lemma for a gerund is usually right; fall back to stripping -ing."""
     if lemma and lemma != word:
         return lemma
-    return re.sub(r"ing$", "", word)
+    base = re.sub(r"ing$", "", word)
+    if re.search(r"([bdgmnprt])\1$", base):
+        return base[:-1]  # "getting" -> "get"
+    if base in IRREGULAR_PAST or not base:
+        return base
+    guess = nlp()(f"you were {word}")[-1].lemma_.lower()  # "leaving" -> "leave", not "leav"
+    return guess if guess and guess != word.lower() else base
 
 
 # ---------------------------------------------------------------- rendering
@@ -462,9 +468,13 @@ def render_clause(verb, third_person: bool, drop: set[int] | None = None) -> tup
         if kept_modal and neg is None:
             text = t.text  # "you'd rather be…": after a modal the verb stays as it is
         elif t.i == verb.i or (t.dep_ == "conj" and t.head.i == verb.i and t.pos_ in {"VERB", "AUX"}):
+            # "…and you never do": the conjunct's own "never" is dropped, so its negation moves into the verb.
+            conj_never = (
+                t.i != verb.i and any(c.lower_ == "never" for c in t.children) and not any(c.dep_ in {"aux", "auxpass"} for c in t.children)
+            )
             text = _conjugate(
                 t,
-                neg_here=(t.i == verb.i and neg is not None and negated_aux is None),
+                neg_here=(t.i == verb.i and neg is not None and negated_aux is None) or conj_never,
                 past=past,
                 question=bool(question_do or modal_q),
                 third_person=third_person,
@@ -472,6 +482,14 @@ def render_clause(verb, third_person: bool, drop: set[int] | None = None) -> tup
         elif negated_aux is not None and t.i == negated_aux.i:
             form = NEGATED_AUX.get(t.lemma_, (t.text + " not", t.text + " not"))
             text = form[1 if past else 0]
+        elif (
+            t.dep_ in {"aux", "auxpass"}
+            and t.head.dep_ == "conj"
+            and t.head.head.i == verb.i
+            and any(c.lower_ == "never" for c in t.head.children)
+        ):
+            form = NEGATED_AUX.get(t.lemma_, (t.text + " not", t.text + " not"))  # "…and you'll never change" -> "won't"
+            text = form[1 if t.tag_ == "VBD" or t.lower_ in {"would", "could", "'d"} else 0]
         elif t.dep_ in {"aux", "auxpass"} and t.head.i == verb.i:
             text = _second_person_aux(t) if third_person or t.lower_ in CONTRACTIONS else t.text
         elif third_person and low in THIRD_TO_SECOND and t.tag_ in {"PRP", "PRP$"} and t.dep_ != "nsubj":
@@ -512,6 +530,8 @@ def _conjugate(tok, neg_here: bool, past: bool, question: bool, third_person: bo
     """The main verb in second person, negated if "never"/"not" was dropped."""
     lemma = tok.lemma_.lower()
     low = tok.lower_
+    if tok.tag_ == "VBN" and not neg_here and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        return tok.text  # "you've been on that xbox": the participle stays after "have"
     if lemma == low and low in PAST_FORMS:
         lemma = PAST_FORMS[low]
     if lemma == "be":
@@ -519,6 +539,8 @@ def _conjugate(tok, neg_here: bool, past: bool, question: bool, third_person: bo
             return "weren't" if past else "aren't"
         return "were" if past else "are"
     if neg_here:
+        if lemma == "do" and not any(c.dep_ in {"dobj", "xcomp", "ccomp", "prep"} for c in tok.children):
+            return "didn't" if past else "don't"  # "…and you never do" -> "…and you don't"
         return ("didn't " if past else "don't ") + lemma
     if question and past:
         return past_tense(lemma)
@@ -714,7 +736,8 @@ _ASKED_BEFORE = re.compile(
     re.I,
 )
 _HOW_HARD = re.compile(
-    r"^(?:how hard is it|would it kill you|is it (?:too much|so hard|that hard) to ask)(?: for (?:you|him|her|them))? to (.+?)[?.!]*$", re.I
+    r"^(?:(?:seriously|honestly|like|i mean|come on|oh)[, ]+)*(?:how hard is it|would it kill you|is it (?:too much|so hard|that hard) to ask)(?: for (?:you|him|her|them))? to (.+?)[?.!]*$",
+    re.I,
 )
 _BECAUSE_OF_YOUR = re.compile(r"\b(?:because of|thanks to|with|by) (?:your|his|her|their) (\w+ing)\b", re.I)
 _CONTEMPT_LEAD = re.compile(
@@ -745,6 +768,7 @@ def _own_feeling(sentence: str, lex: Lexicon) -> tuple[str | None, PseudoFeeling
     return None, None
 
 
+_SLANG_ASIDE = re.compile(r"\b(?:ffs|ngl|tbh|smh|istg|lmao|lmfao|fml|jfc|fr fr)\b[,.!]*\s*", re.I)
 _PARTNER_IS = re.compile(
     r"\b(wife|husband|partner|boyfriend|girlfriend|bf|gf|fiance|fiancee|fiancé|fiancée)'s\s+(so|such|always|never|a|an|too|really|very)\b",
     re.I,
@@ -763,12 +787,21 @@ def analyse(raw: object) -> Analysis:
             a.feeling = lex.emoji[e]
     # "my wife's so grumpy": the tagger reads "'s" as a possessive; say "is" so the clause parses.
     text = _PARTNER_IS.sub(r"\1 is \2", cleaned.text)
+    text = _SLANG_ASIDE.sub("", text).strip() or text  # "ffs", "ngl": tone, not part of what anyone did
     a.topic = lex.topic_of(text)
     doc = nlp()(text)
     sentences = list(doc.sents)
     for sent in sentences:
         # One sentence: reuse the parse we already have instead of parsing the same string twice.
         _analyse_sentence(sent.text.strip(), a, lex, doc if len(sentences) == 1 else None)
+    if a.behaviour and len(sentences) > 1 and "fault" in a.forms and not re.search(r"\b(?:you|your)\b", a.behaviour):
+        # "Thanks to you the whole street heard us. Did you have to shout on the doorstep?": the act beats the outcome.
+        for sent in sentences[1:]:
+            later = Analysis(text=sent.text)
+            _analyse_sentence(sent.text.strip(), later, lex)
+            if later.behaviour and re.match(r"you\b", later.behaviour):
+                a.behaviour, a.past = later.behaviour, later.past
+                break
     if re.search(r"\b(?:always|never|every (?:single )?time|constantly|all the time|ever)\b", text, re.I) and "absolute" not in a.forms:
         a.forms.append("absolute")
     if not a.forms:
@@ -790,7 +823,7 @@ def analyse(raw: object) -> Analysis:
 
 
 _VAGUE_BEHAVIOUR = re.compile(
-    r"\b(?:give an? (?:toss|damn|shit|crap|fig|fuck|monkey'?s)|rather be (?:anywhere|somewhere)"
+    r"^you (?:what|who|which|how)\b|\b(?:give an? (?:toss|damn|shit|crap|fig|fuck|monkey'?s)|rather be (?:anywhere|somewhere|with)"
     r"|make (?:an|any) effort|(?:are|aren't|were|weren't) there for me)\b",
     re.I,
 )
@@ -837,15 +870,21 @@ _ONLY_ONE = re.compile(
 )
 # Sarcastic thanks: "thanks SO much for telling everyone", "well done for locking us out".
 _THANKS_FOR = re.compile(
-    r"^(?:oh\s+|so\s+|great\W+|nice one\W+)?(?:thanks|thank you|cheers|well done|nice one|great job)(?:\s+(?:so|very))?(?:\s+much|\s+a lot|\s+a bunch)?"
-    r"\s+for\s+(\w+ing)\b\s*(.*?)[?.!]*$",
+    r"^(?:oh\s+|so\s+|great\W+|nice one\W+|wow\W+)?(?:(?:thanks|thank you|cheers|well done|nice one|great job|nice job|good job|nice work)(?:\s+(?:so|very))?(?:\s+much|\s+a lot|\s+a bunch)?"
+    r"\s+for|(?:well done|nice one|great job|nice job|good job|nice work),?)\s+(\w+ing)\b\s*(.*?)[?.!]*$",
+    re.I,
+)
+
+
+_SARCASTIC_TAIL = re.compile(
+    r",?\s*(?:really|so|how|very|just)?\s*(?:lovely|classy|nice|mature|great|helpful|thoughtful|charming|considerate|brilliant|smooth|cool)\W*$",
     re.I,
 )
 
 
 def _thanks_for(m: re.Match) -> tuple[str, bool]:
     verb = past_tense(gerund_to_base(m.group(1), ""))
-    rest = m.group(2).strip()
+    rest = _SARCASTIC_TAIL.sub("", m.group(2).strip())
     return (f"you {verb} {rest}".strip(), True)
 
 
@@ -857,6 +896,11 @@ def _only_one(m: re.Match) -> tuple[str, bool]:
     return f"I'm the one who {_second_person_text(rest)}", False
 
 
+# "Can you just for once put your shoes away?": a request that is a complaint about the other times.
+_FOR_ONCE = re.compile(
+    r"^(?:can|could|will|would)\s+(?:you|u)\s+(?:just\s+|please\s+)*(?:for once(?: in your life)?|ever|at least once)\s+(?:just\s+|please\s+)*(.+?)[?.!]*$",
+    re.I,
+)
 # Whole-sentence shapes whose behaviour is easier to read off than to parse; each builds (behaviour, past).
 _SENTENCE_TEMPLATES = [
     (_ONLY_ONE, "absolute", _only_one),
@@ -864,7 +908,44 @@ _SENTENCE_TEMPLATES = [
     (_ASKED_BEFORE, "absolute", _ask_again),
     (_HOW_HARD, "question", lambda m: (f"you don't {_second_person_text(m.group(1).strip())}", False)),
     (_HOW_MANY, "question", _ask_again),
+    (_FOR_ONCE, "question", lambda m: (f"you don't {_second_person_text(m.group(1).strip())}", False)),
 ]
+
+
+_SUBJECT_WORD = r"(?:you|u|he|she|they|my (?:husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|fianc\w*))"
+# "Every time my mum calls you pull a face": the frame before the act.
+_FRAME_LEAD = re.compile(
+    r"^(?:why is it (?:that )?|how come )?(?:every (?:single )?time|each time)\s+(?P<frame>.+?)\s*,?\s+(?P<main>"
+    + _SUBJECT_WORD
+    + r"\b.+)$",
+    re.I,
+)
+# "You sigh every time I ask for help": the frame after it.
+_FRAME_TAIL = re.compile(
+    r"^(?P<main>.+?)\s+(?:every (?:single )?time|each time)\s+"
+    r"(?P<frame>(?:i|we|you|u|my|your|ur|the|there|it|he|she|they|someone|anyone|people|our)\b.+?)[.!?]*$",
+    re.I,
+)
+
+
+def _frame_split(s: str, a: Analysis, lex: Lexicon) -> bool:
+    """Keep the moment an "every time" names, without the count: "when my mum calls and you pull a face"."""
+    lead, tail = _FRAME_LEAD.match(s), _FRAME_TAIL.match(s)
+    m = lead or tail
+    if m is None or re.search(r"\b(?:make|makes|made|making)\s+me\b", m.group("frame"), re.I):
+        return False
+    frame = _second_person_text(m.group("frame").strip(" ,"))
+    frame = re.sub(r"\bu\b", "you", re.sub(r"\bur\b", "your", frame, flags=re.I), flags=re.I)
+    had = a.behaviour
+    _analyse_sentence(m.group("main"), a, lex)
+    _add_form(a, "absolute")
+    if a.behaviour and a.behaviour != had:
+        a.behaviour = f"{frame} and {a.behaviour}"  # "When I ask for help and you sigh, I feel …"
+    elif not a.behaviour and tail and re.match(r"(?:you|u|he|she|they)\b", m.group("frame"), re.I):
+        sub = Analysis(text=frame)
+        _analyse_sentence(m.group("frame"), sub, lex)
+        a.behaviour, a.past = sub.behaviour, sub.past
+    return True
 
 
 def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> None:  # noqa: ANN001
@@ -888,11 +969,32 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
         _add_form(a, "command")
         s = s[lead.end() :]
     low = s.lower()
-    if any(re.search(rf"^(?:(?:oh|just|ugh|so|well|and)[, ]+)*{re.escape(c)}\b", low) for c in lex.contempt):
+    hh = _HOW_HARD.search(s)
+    if hh:  # "seriously, how hard is it to reply": sarcasm that still names the act
+        a.contempt = True
+        _add_form(a, "question")
+        if not a.behaviour:
+            a.behaviour, a.past = f"you don't {_second_person_text(hh.group(1).strip())}", False
+        return
+    scorn = next(
+        (
+            m
+            for c in lex.contempt
+            if (m := re.search(rf"^(?:(?:oh|just|ugh|so|well|and|honestly|seriously|god|jeez|wow|omg|like|look)[, ]+)*{re.escape(c)}\b", low))
+        ),
+        None,
+    )
+    if scorn:
         a.contempt = True
         _add_form(a, "command" if not low.startswith("what") else "question")
         if low.startswith(("stop ", "quit ")):
             _analyse_command(s, a, lex)
+            return
+        rest = s[scorn.end() :].lstrip(" ,.;:!-")
+        if re.match(r"(?:you|u|ur|you'?ve|you'?re|he|she)\b", rest, re.I) and len(rest.split()) >= 3:
+            _analyse_sentence(rest, a, lex)  # "get a life, you've been on that xbox since 9": the act follows the jab
+        return
+    if _frame_split(s, a, lex):
         return
     for pattern, form, build in _SENTENCE_TEMPLATES:
         m = pattern.search(s)
@@ -901,6 +1003,23 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
             if not a.behaviour:
                 a.behaviour, a.past = build(m)
             return
+    im = _IDIOM_CAUSE.match(s)
+    if im and re.match(r"(?:you|u|he|she|they|my \w+)\b", im.group("rest"), re.I):
+        _add_form(a, "causal")
+        idiom = im.group("idiom").lower()
+        fw = (im.group("fw") or "").lower()
+        if fw:
+            _set_feeling(a, fw if fw in lex.feelings else ("frustrated" if fw in {"crazy", "nuts"} else None), None)
+        elif not idiom.startswith(("i ", "i'")):
+            _set_feeling(a, "irritated" if "nerves" in idiom else "frustrated", None)
+        sub = Analysis(text=im.group("rest"))
+        _analyse_sentence(im.group("rest"), sub, lex)
+        for form in sub.forms:
+            _add_form(a, form)
+        if sub.behaviour and not a.behaviour:
+            a.behaviour, a.past = sub.behaviour, sub.past
+        a.partner = a.partner or sub.partner
+        return
     bo = _BECAUSE_OF_YOUR.search(s)
     if bo and re.search(r"\b(?:because of|thanks to)\b", bo.group(0), re.I):
         _add_form(a, "fault")
@@ -945,6 +1064,27 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
             if f:
                 a.feeling = f
         return
+    # "It makes me so angry when you ignore my texts", "it annoys me when you…": the you-clause hangs off
+    # a causal main verb whose subject is "it", and the main verb carries the feeling.
+    if (
+        root is not None
+        and verb is not root
+        and verb in root.subtree
+        and _subject(root) is not None
+        and _subject(root).lower_ in {"it", "that", "this"}
+    ):
+        if _is_causal(root):
+            _analyse_causal(root, a, lex, third=_is_partner(subj))
+            return
+        felt = _EMOTION_VERBS.get(root.lemma_) or _EMOTION_VERBS.get(f"{root.lemma_} {_particle(root)}".strip())
+        if felt and any(c.lower_ == "me" for c in root.children):
+            _add_form(a, "causal")
+            _set_feeling(a, felt, None)
+            body, past = render_clause(verb, third_person=_is_partner(subj))
+            body = _LEADING_WHEN.sub("", body)
+            if not a.behaviour and body:
+                a.behaviour, a.past = f"you {body}", past
+            return
     third = _is_partner(subj)
     if third:
         _add_form(a, "third_person")
@@ -982,7 +1122,13 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
             a.behaviour, a.past = how, _verb_tense_past(verb)
         _set_feeling(a, own_f, own_pf)
         return
-    if verb.lemma_ in NON_OBSERVABLE and not any(c.dep_ == "xcomp" for c in verb.children):
+    seen_online = verb.lemma_ == "like" and any(c.dep_ == "dobj" and c.lemma_.lower() in _POSTS for c in verb.children)
+    if verb.lemma_ in NON_OBSERVABLE and not seen_online and not any(c.dep_ == "xcomp" for c in verb.children):
+        act = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_ not in NON_OBSERVABLE), None)
+        if act is not None and not a.behaviour:  # "you knew and didn't warn me": what they did is the second verb
+            body, past = render_clause(act, third_person=third)
+            if body:
+                a.behaviour, a.past = f"you {body}", past
         _set_feeling(a, own_f, own_pf)
         return
     if verb.lemma_ in {"feel", "think"} and subj is not None and subj.lower_ in {"i"}:
@@ -995,6 +1141,7 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
                 drop.update(x.i for x in c.subtree)
         # "Every time I talk you look at your phone": the frame sits outside the verb's subtree.
         body, past = render_clause(verb, third_person=third, drop=drop)
+        body = _LEADING_WHEN.sub("", body)  # "when you slam doors" is the frame, not part of the act
         if body and len(body.split()) >= 1:
             if prefix.startswith("you "):
                 a.behaviour = f"{prefix}{body}"
@@ -1002,6 +1149,33 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
                 a.behaviour = f"{prefix}you {body}" if prefix else f"you {body}"
             a.past = past
     _set_feeling(a, own_f, own_pf)
+
+
+# "It annoys me when you…", "it really gets on my nerves when you…": verbs that name the speaker's feeling.
+_EMOTION_VERBS = {
+    "annoy": "annoyed", "irritate": "irritated", "frustrate": "frustrated", "upset": "upset", "hurt": "hurt",
+    "bother": "frustrated", "bug": "annoyed", "scare": "scared", "frighten": "frightened", "worry": "worried",
+    "embarrass": "embarrassed", "stress": "stressed", "piss off": "angry", "wind up": "wound up", "sadden": "sad",
+    "infuriate": "furious", "anger": "angry", "exhaust": "exhausted", "depress": "low", "gut": "gutted",
+}  # fmt: skip
+# Idioms that say "this gets to me" before the act: the act follows "when/how".
+_IDIOM_CAUSE = re.compile(
+    r"^(?:honestly\s+|tbh\s+|god\s+)?(?P<idiom>(?:it|that|this)\s+(?:really\s+|honestly\s+|so\s+|just\s+)*"
+    r"(?:does my head in|do(?:es)? my nut in|gets? on my (?:last )?nerves?|drives? me (?:nuts|mad|crazy|mental|insane|bonkers|bananas|up the wall|round the bend|spare|batty)"
+    r"|(?:really )?bugs? me|kills? me|makes? me (?:so |really |just )*(?P<fw>sick|mad|angry|furious|sad|crazy|nuts|livid|upset))"
+    r"|i (?:really |just |honestly )*(?:hate|can'?t stand|cannot stand|detest|loathe) (?:it )?)"
+    r"\s*(?:when|whenever|how|that|the way)\s+(?P<rest>.+)$",
+    re.I,
+)
+_LEADING_WHEN = re.compile(r"^(?:when|whenever|if|while|how|that)\s+", re.I)
+
+
+_POSTS = {"pic", "pics", "photo", "photos", "picture", "pictures", "post", "posts", "comment", "comments", "selfie", "selfies",
+          "status", "tweet", "tweets", "video", "videos", "reel", "reels", "story", "stories"}  # fmt: skip
+
+
+def _particle(verb) -> str:  # noqa: ANN001
+    return next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
 
 
 def _is_causal(verb) -> bool:  # noqa: ANN001
@@ -1359,9 +1533,13 @@ def carries_blame(sentence: str) -> list[str]:
         problems.append("you make me")
     if re.search(r"\bi (?:feel|felt) (?:like|that|as if) ", low):
         problems.append("I feel that you")
+    # A word the speaker uses of themselves ("you say I'm dramatic", "when I'm distant") labels no one else.
+    low = re.sub(r"\b(?:i'?m|i am|i was)\s+(?:being\s+|so\s+|too\s+)*[a-z-]+", "i am", low)
     words = set(re.findall(r"[a-z-]+", low))
     adjective_labels = {w for w in lex.labels if " " not in w and w not in ROLE_NOUNS and w not in lex.feelings and w not in _LABEL_NOUNS}
-    if words & adjective_labels or re.search(r"\b(?:a|an|such a|such an) (?:" + "|".join(sorted(_LABEL_NOUNS)) + r")\b", low):
+    if words & adjective_labels or re.search(
+        r"(?<!\bas )(?<!\bfor )\b(?:a|an|such a|such an) (?:" + "|".join(sorted(_LABEL_NOUNS)) + r")\b", low
+    ):
         problems.append("label")
     return problems
 
@@ -1369,7 +1547,8 @@ def carries_blame(sentence: str) -> list[str]:
 _WARM = re.compile(
     r"\b(?:love[ds]?|loving|lovely|happy|happier|laugh\w*|smil\w+|thoughtful|kind(?:ness)?|sweet|brilliant|amazing|awesome|wonderful|"
     r"best|great|proud|grateful|thank\w*|appreciat\w+|safe|lucky|cheer\w*|support\w*|patient|generous|caring|considerate|helpful|"
-    r"gorgeous|beautiful|fun|funny|adore|special|fantastic|perfect|gentle|well|easier|better|nice|good)\b",
+    r"gorgeous|beautiful|fun|funny|adore|special|fantastic|perfect|gentle|well|easier|better|nice|good|incredible|confident|"
+    r"spoils? me|impossible to stay mad)\b",
     re.I,
 )
 _COMPLAINT = re.compile(
@@ -1382,13 +1561,48 @@ _LOSS = re.compile(r"\b(?:can't|cannot|won't|don't|didn't|doesn't|never|missed|l
 _NEGATED_CAUSE = re.compile(r"\b(?:never|don't|doesn't|didn't|not)\s+(?:\w+\s+)?(?:make|makes|made)\s+me\b", re.I)
 # "thanks to you we missed the ferry" is sarcasm, not thanks: the phrase does not count as warmth.
 _SARCASTIC_THANKS = re.compile(r"\bthanks to (?:you|him|her|them)\b", re.I)
+# Phrases that contain a warm word but are not warm: "thanks to you we missed it", "made fun of me".
+_NOT_WARM = re.compile(
+    r"\bthanks to (?:you|him|her|them)\b|\b(?:made|make|makes|making) fun of\b|\bnot (?:good|nice|fun|kind) enough\b", re.I
+)
+# "You make me feel like a burden": a comparison that names no feeling but is plainly hurt.
+_FEEL_LIKE_LOW = re.compile(
+    r"\bfeel like (?:a|an|the|your|some|such a|total|complete|\s)*(?:burden|idiot|fool|child|kid|maid|servant|nobody|nothing|failure|joke|slave|"
+    r"afterthought|stranger|ghost|mug|doormat|single (?:parent|mum|mom|dad)|babysitter|nag|housekeeper|cleaner|crazy|garbage|rubbish|trash|"
+    r"second choice|third wheel|piece of furniture|option|spare part|idiot|loser|bad guy|villain|criminal|suspect)\b",
+    re.I,
+)
 # "you never forget my birthday", "he never lets me down": a never that praises.
 _KIND_NEVER = re.compile(
     r"\bnever\s+(?:\w+\s+)?(?:fails?|forgets?|misse?s?|complains?|judges?|gives? up|lets? (?:me|us) down|stops?|hesitates?|"
-    r"disappoints?|loses?|minds?|criticises?|criticizes?|raises? (?:his|her|your) voice|once complained|have to ask)\b",
+    r"disappoints?|loses?|minds?|criticises?|criticizes?|raises? (?:his|her|your) voice|once complained|have to ask|"
+    r"holds? a grudge|rush(?:es)? me|takes? me for granted|lets? (?:me|us) (?:feel|go to bed|carry|struggle|worry|down)|too busy for|"
+    r"makes? a fuss|hogs?|moans?|nags?|pressures?|pushes? me)\b",
     re.I,
 )
 _NEGATIVE_EMOJI = re.compile("[\U0001f926\U0001f644\U0001f612\U0001f621\U0001f620\U0001f92c\U0001f624\U0001f611\U0001f614\U0001f61e]")
+
+
+# Sarcasm that borrows warm words: checked before warmth can veto.
+_SARCASM = re.compile(
+    r"\b(?:nice|good|kind|sweet|lovely|great|big) of (?:you|u|him|her) to (?:finally|actually|bother|grace|even|eventually|show up|turn up|remember|let me know|tell me)\b"
+    r"|\boh wait,? (?:you|u|he|she|they) (?:didn'?t|did not|don'?t|forgot|never)\b"
+    r"|\b(?:really|very|so|how) (?:classy|mature)\b"
+    r"|^(?:oh\s+|wow\s+|so\s+)?(?:thanks|thank you|cheers|nice job|good job|well done|great job|nice one)(?: so much| a lot| a bunch)?,? (?:for )?"
+    r"(?:leaving|forgetting|ignoring|telling (?:everyone|everybody|the whole|my|your|all)|embarrassing|ruining|nothing|not\b|making me|letting me down|abandoning|"
+    r"ditching|wasting|breaking|losing|dumping|showing me up|blowing|inviting|cancell?ing|eating (?:all|the last)|using (?:all|up)|finishing)"
+    r"|\bhow could (?:you|u|he|she)\b(?!\s+(?:be so (?:sweet|kind|thoughtful)|know))"
+    r"|\b(?:make|makes|made|making) (?:it|everything|this|every \w+) (?:all )?about (?:you|yourself|him|himself|her|herself)\b"
+    r"|\b(?:it'?s|its|everything'?s|everything is) (?:always |all |only ever )*about (?:you|what you want|him|her|what (?:he|she) wants)\b",
+    re.I,
+)
+# Complaint words that name an act outright ("you made fun of my weight"), whatever the form.
+_ACT_COMPLAINT = re.compile(
+    r"\b(?:silent treatment|made fun of|make[s]? fun of|making fun of|mock\w*|shrug\w*|tailgat\w*|twist\w* my words|roll\w* (?:your|his|her) eyes"
+    r"|without (?:even )?(?:asking|telling|discussing|checking|consulting|talking to|a word|warning|saying|letting me know|running it by)|flirt\w*|lied|lying"
+    r"|(?:show|showed|shown) me up|left me on read|stood me up|bailed on|blew (?:all|the|our)|talk(?:ed|s)? over me|slag\w*|dismiss\w*|belittl\w*)\b",
+    re.I,
+)
 
 
 def blame_evidence(raw: object) -> str | None:
@@ -1400,7 +1614,9 @@ def blame_evidence(raw: object) -> str | None:
     """
     cleaned = clean(raw)
     text = cleaned.text
-    if not text or _WARM.search(_SARCASTIC_THANKS.sub(" ", text)):
+    if text and _SARCASM.search(text):
+        return "sarcasm"
+    if not text or _WARM.search(_NOT_WARM.sub(" ", text)):
         return None
     a = analyse(text)
     lex = load()
@@ -1412,7 +1628,7 @@ def blame_evidence(raw: object) -> str | None:
         return "fault"
     if a.disguised and a.behaviour:
         return "disguised"
-    if "causal" in a.forms and not _NEGATED_CAUSE.search(text) and (a.pseudo or (a.feeling in lex.feelings)):
+    if "causal" in a.forms and not _NEGATED_CAUSE.search(text) and (a.pseudo or (a.feeling in lex.feelings) or _FEEL_LIKE_LOW.search(text)):
         return "causal"
     if a.behaviour and a.behaviour.startswith("you ") and _NEGATIVE_EMOJI.search(str(raw)):
         return "emoji"  # "you booked the wrong weekend 🤦"
@@ -1423,8 +1639,37 @@ def blame_evidence(raw: object) -> str | None:
         and not _KIND_NEVER.search(text)
     ):
         return "absolute"  # "you never ask how my day was"
+    act = _ACT_COMPLAINT.search(text)
+    owned = re.match(r"\s*(?:i (?:feel|felt|get|got)|when (?:you|u)\b)", text, re.I)
+    if (
+        act
+        and not owned
+        and not (a.feeling and "causal" not in a.forms)
+        and a.behaviour
+        and re.search(r"\byou\b|^i'm the one\b", a.behaviour)
+        and not re.search(r"\b(?:never|not|n't|no longer|stopped)\b(?:\s+\w+){0,3}\s*$", text[: act.start()], re.I)
+    ):
+        return "complaint"  # "you made fun of my weight at the bbq"
     complaint = _COMPLAINT.search(text)
     if {"absolute", "third_person"} & set(a.forms) and a.behaviour and complaint:
         if not re.search(r"\bnever\b(?:\s+\w+){0,2}\s+" + re.escape(complaint.group(0)), text, re.I):
             return "complaint"
     return None
+
+
+_AIMED = re.compile(
+    r"^\s*(?:(?:ugh|honestly|seriously|so|well|oh|wow|god|omg|look)[, ]+)*(?:it (?:drives|makes|does)\b|"
+    r"(?:you|u|ur|your|you'?re|he|she|he'?s|she'?s|my (?:husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|fianc\w*|other half))\b)",
+    re.I,
+)
+
+
+def aimed_at_partner(raw: object) -> bool:
+    """Does the message speak to or about the partner, as a statement (not a question about the ideas, not self-talk)?
+
+    "my wife says I'm dramatic" is aimed at them; "why do you always pull away?" may be a question about
+    the pattern, and "I always mess things up" is about oneself, so neither is.
+    """
+    text = clean(raw).text
+    return bool(_AIMED.match(text)) and "?" not in text
+

@@ -281,6 +281,8 @@ _VAGUE_ASK = re.compile(
 )
 # A need said without asking: "I miss falling asleep next to you", "I'd feel safer if we …", "a quick text would help".
 # "I miss …" is kept apart: with no other feeling word it is the feeling, and is not counted twice.
+# A need owned as one's own ("I'd love more help with bedtime", "I wish we had more time"), not an instruction.
+_OWNED_NEED = re.compile(r"\bi(?:'d| would)? (?:really |just |so )*(?:love|like|wish|need|miss|want us)\b|\bi'?d love\b|\bmatters? (?:\w+ ){0,3}to me\b", re.I)
 _MISS = re.compile(r"(?:\bi\s+|^\W*)(?:really\s+)?miss\s+(?:u\s+|you\s+)?(?:just\s+|really\s+)?(?:\w+ing|our|the|us|when)\b", re.I)
 _NEED_SAID = re.compile(
     r"\bi'?d\s+(?:feel|be)\s+(?:\w+\s+)?(?:safer|better|calmer|happier|less \w+|so much \w+|relieved|grateful)\b"
@@ -359,6 +361,12 @@ _CONTEMPT = re.compile(
     r"|\b(?:so|sooo+|very|really) (?:close|loved|special|wanted|happy)\b[^.!?]*\b(?:lol|lmao)\b|\bwhen were you (?:planning|going) to\b|\bsince i'?m so\b|\bif i'?m (?:such|so)\b|^\W*sorry,? (?:am i|did i|was i|is it|are you|were you)\b|\beither\b[^.!?]*\bor (?:i'?m|i will|i'?ll|else)\b|\bor else\b|\bare you (?:twelve|ten|five|a child|kidding|serious)\b|\b(?:do|am|did|have|should) i\s*\?\s*$|\bnot cool\b|\blook who\b|\bfinally decided\b|\bi just love\b|\bthanks (?:so much |a lot )?for (?:making|ruining|nothing|leaving|forgetting)\b"
     r"|^\W*why (?:am|is|does|should) i\b|\bit'?s not hard\b|\byou'?re (?:literally )?married to (?:your|the|that)\b|\bend of\s*[.!]*\s*$|\b(?:has|have|'ve) got to stop\b"
     r"|\bshould i (?:just )?leave you\b|^\W*hope you\b[^.!?]*\b(?:lovely|nice|great|fun)\b|\bloved it\s*[.!]*\s*$|(?:^|[.!?]\s*)(?:again|brilliant)\s*\?"
+    r"|\b(?:one more time|once more|next time|do that again|if you (?:go|do|keep|leave))\b[^.!?]{0,60}\b(?:i'?m (?:eating|going|leaving|done|out)|i'?ll (?:go|leave|eat|be gone)|i won'?t (?:be|wait)|don'?t expect me)\b"
+    r"|\bdon'?t expect me to\b|\bit'?s not like i\b|\bnot like i (?:have|had|matter|count|exist)\b|\bguess i'?m the only one\b|\boh wait,? (?:you|u) (?:didn'?t|did not|don'?t|forgot)\b"
+    r"|\b(?:nice|good|kind|sweet|big) of (?:you|u) to\b|\bthank you so much for\b(?=[^.!?]*\b(?:adore|love|just)\b)|\bi (?:just )?(?:adore|love) (?:finding out|hearing about|being told|discovering|waiting)\b"
+    r"|\b(?:your|her|his) little (?:\w+ )?(?:dates?|friends?|chats?|trips?|games?|hobby|hobbies|lunches|drinks|girlfriend|boyfriend|mates?)\b|\bshould i just\b[^.!?]*\?"
+    r"|\bfor (?:one|two|five) seconds?\b|\bmaybe (?:they|it|you)'?(?:ll| will) get stuck\b|\b(?:she|he)'?s basically\b|\breared in a barn\b"
+    r"|\bliving with a (?:teenager|child|toddler|kid|slob|pig|baby|stranger|flatmate|lodger)\b|\b(?:the kids|they) (?:don'?t|barely) even know you\b|\bsays? hi\b[^.!?]*\bsince\b"
     r"|\bhave to be right\b|\balways right\b|\bjust so you know\b|\bi can'?t believe you\b|\blunatic\b|\bpsycho\b|\bnutter\b|\bmight as well (?:be|have)\b|\bif (?:someone|somebody|some people)\b|\bdon'?t you dare\b|\bi'?m not the one\b"
     r"|^\W*why (?:are|do|did|can'?t|won'?t|don'?t|would) you\b|\b(?:basically|practically) a single (?:parent|mum|mom|dad)\b|\bnot (?:that|so) hard\b|\bnot rocket science\b|\bwhat'?s that about\b|\bwhat (?:is|was) that about\b|\bwhat'?s wrong with you\b"
     r"|\bhope (?:it|that|the \w+) was worth it\b|\bbetter things to do\b|\bkeeping you from\b|\bsomething more important\b|\bstop being (?:a|an|so|such)\b"
@@ -503,7 +511,9 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
         reals.append("stupid")
     if "sick" in fakes and re.search(r"\b(?:worried|anxious|scared|stressed)\s+sick\b", where, re.I):
         fakes.remove("sick")  # "worried sick" is worry, said strongly
-    if not reals and not fakes and re.search(r"\bi\s+(?:really\s+|just\s+)?miss\b|\bi'?m\s+(?:really\s+|so\s+)?missing\b", text, re.I):
+    if not reals and not fakes and _FEELING_IDIOM.search(text):
+        reals = [_FEELING_IDIOM.search(text).group(0).lower()]  # "money stress is really getting to me", "I'm struggling"
+    if not reals and not fakes and re.search(r"\bi\s+(?:really\s+|just\s+)?miss\b|\bi'?m\s+(?:really\s+|so\s+)?missing\b|^\W*(?:been\s+)?missing (?:you|u)\b", text, re.I):
         reals = ["miss"]  # longing is a feeling: "I miss holding hands"
     reals = [r for r in reals if r not in fakes]
     if reals and fakes:
@@ -515,6 +525,12 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
     return Part("feeling", 0, 30, "missing"), []
 
 
+# Feelings said as an idiom: owned, real, and no feeling word from the list.
+_FEELING_IDIOM = re.compile(
+    r"\b(?:(?:is|are|it'?s|really|starting to)\s+)?getting to me\b|\b(?:i'?m|i am|been|i was|i'?ve been)\s+(?:\w+\s+){0,2}?(?:struggling|finding it (?:hard|tough|difficult)|running on empty|at the end of my tether|at my wits'? end|on edge)\b"
+    r"|\b(?:i was|i'?d been|i'?m|i am) (?:really |so )?looking forward to\b",
+    re.I,
+)
 _LOW = re.compile(r"\b(?:feel|felt|feeling|i'?m|been)\s+(?:a bit |quite |really |so |pretty |so much |a lot |much )?(?:low|down|bad|better)\b", re.I)
 _FEELING_VERB = re.compile(
     r"\b(stress(?:es|ed)?|worr(?:ies|ied)|scares?d?|upsets?|sadden(?:s|ed)|frighten(?:s|ed)|hurts?|frustrat(?:es|ed)|bother(?:s|ed)|stings?|stung|"
@@ -579,7 +595,7 @@ MAJOR = {
 """Flaws a partner hears as blame. One keeps a try out of the top two bands; two make it blame."""
 
 
-def _cap(parts: list[Part], remark_about_them: bool = False) -> int:
+def _cap(parts: list[Part], remark_about_them: bool = False, owned_need: bool = False) -> int:
     """The most a try can score given its worst flaws: points alone would let a request buy back blame."""
     by = {p.name: p for p in parts}
     if by["ownership"].problem == "blame" or by["respect"].problem:
@@ -588,12 +604,19 @@ def _cap(parts: list[Part], remark_about_them: bool = False) -> int:
         return 35  # nothing felt, nothing asked: only a remark about them is left
     major = sum((p.name, p.problem) in MAJOR for p in parts) + 2 * (by["behaviour"].problem == "absolute_accuses")
     major += 0.6 * (by["behaviour"].problem == "every")  # lighter: with another flaw it is still a fair try
-    if by["feeling"].problem == "missing" and by["request"].problem is not None:
+    if by["feeling"].problem == "missing" and by["request"].problem is not None and not owned_need:
         major += 1  # no feeling and no need: only a complaint is left. (A clear need makes up for it; coaches split on this.)
     if major >= 2:
+        # Two flaws of the fair kind ("I feel betrayed when you always side with her") are a fair try with blame left in;
+        # a label, a blame tail or a motive read into an act among them makes it blame.
+        severe = {("behaviour", "label"), ("ownership", "tail"), ("behaviour", "absolute_accuses"), ("behaviour", "accuses")}
+        if not any((p.name, p.problem) in severe for p in parts) and by["feeling"].problem != "missing":
+            return 45
         return 35
     if major >= 0.5:
         return 60
+    if by["feeling"].problem == "missing" and not owned_need:
+        return 60  # a kind request and nothing felt: it says what to do, not what it means to them (the rubric's fair)
     if any(p.problem for p in parts if p.name in {"behaviour", "feeling"}):
         return 82
     if by["request"].problem:
@@ -651,7 +674,11 @@ def score(answer: str, drill: Drill | None = None, attempt: int = 0) -> Score:
     request = _request_part(text, demand is not None, longing_is_the_feeling=found == ["miss"])
     parts = [behaviour, feeling, ownership, respect, request]
     about_them = _OWNED.search(text) is None and re.search(r"\b(?:you|your|u|ur)\b", text, re.I) is not None
-    total = min(sum(p.points for p in parts), _cap(parts, remark_about_them=about_them))
+    owned_need = bool(_OWNED_NEED.search(text))
+    total = min(sum(p.points for p in parts), _cap(parts, remark_about_them=about_them, owned_need=owned_need))
+    clean_try = ownership.problem is None and respect.problem is None
+    if clean_try and behaviour.problem in {"missing", "unnamed"} and (feeling.problem is None or owned_need):
+        total = max(total, 66)  # owned and kind, nothing to picture yet: the rubric's good ("I'm worried about money.")
     # Owning a feeling needs a feeling: with none named, "you owned it" would be empty praise.
     well = [_WELL[p.name] for p in parts if p.points == p.max and not (p.name == "ownership" and feeling.problem == "missing")]
     weakest = _weakest(parts)

@@ -51,7 +51,13 @@ def _present(keyword: str, output: str) -> bool:
         k = _stem(part)
         if k in words or part in words or _lemmas(part) & words:
             continue
-        if len(k) >= 4 and any(w.startswith(k[:4]) for w in words):
+        if (
+            len(k) >= 4
+            and any(w.startswith(k[:4]) for w in words)
+            or len(k) == 3
+            and part.endswith("ing")
+            and any(w.startswith(k) for w in words)
+        ):
             continue
         return False
     return True
@@ -75,9 +81,13 @@ def grammar_problems(behaviour: str) -> list[str]:
     for m in _BASE_AFTER_NEG.finditer(b):
         if re.search(r"(?:ed|ing)$", m.group(1)) and m.group(1) not in {"need", "feed", "bleed", "proceed", "bring", "sing", "ring"}:
             problems.append(f"verb after negation: '{m.group(0)}'")
+    if re.search(r"\b(?:you|i|we|he|she|they) (?:when|whenever|while|if|because)\b", b, re.I):
+        problems.append("garbled: a subordinator after the subject")
     if re.search(r"\b(\w+) \1\b", b, re.I):
         problems.append("doubled word")
-    if _DANGLING.search(b) and not _ends_with_particle(b):
+    # "the budget we agreed on", "for me to deal with": a preposition stranded by a relative clause is English.
+    stranded = re.search(r"\b(?:(?:i|we|you|they|he|she) \w+|to \w+) (?:on|to|with|about|for|at|in|of)$", b, re.I)
+    if _DANGLING.search(b) and not _ends_with_particle(b) and not stranded:
         problems.append("dangling word")
     if re.search(r"\s[,.]|,,|\s{2,}", b):
         problems.append("spacing")

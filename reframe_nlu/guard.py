@@ -18,7 +18,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 
 from actions import safety
-from actions.blame import blame_evidence, nlp
+from actions.blame import aimed_at_partner, blame_evidence, nlp
 from actions.textnorm import clean, looks_non_english
 from reframe_nlu import resilience, speedups
 
@@ -56,6 +56,10 @@ class InputGuard(GraphComponent):
             ],
         }
 
+    # Intents that may be overruled only when the message is aimed at the partner, not a question about
+    # the ideas ("why does my partner shut down?") or about oneself ("I always mess things up").
+    _soft_if_aimed = frozenset({"ask_strategy", "self_talk"})
+
     def __init__(self, config: Dict[str, Any]) -> None:
         self._safety_intent = config["safety_intent"]
         self._other_intent = config["other_intent"]
@@ -91,6 +95,8 @@ class InputGuard(GraphComponent):
         elif looks_non_english(text):
             self._override(message, self._other_intent, "non_english", predicted)
         elif predicted in self._soft and (reason := blame_evidence(text)):
+            self._override(message, self._blame_intent, f"blame_rules:{reason}", predicted)
+        elif predicted in self._soft_if_aimed and aimed_at_partner(text) and (reason := blame_evidence(text)):
             self._override(message, self._blame_intent, f"blame_rules:{reason}", predicted)
         else:
             message.set(GUARD_KEY, {"reason": None, "model_intent": predicted}, add_to_output=True)

@@ -239,3 +239,57 @@ def test_feel_like_a_role_is_not_taken_as_the_feeling():
     a = analyse("u make me feel like a maid when u leave your plates on the sofa")
     assert a.behaviour == "you leave your plates on the sofa"
     assert a.feeling is None  # "a single parent" is not a feeling: ask for one
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("it makes me so angry when you ignore my texts", "When you ignore my texts, I feel angry."),
+        ("it annoys me when you leave the milk out", "When you leave the milk out, I feel annoyed."),
+        ("it drives me nuts when you leave the lights on", "When you leave the lights on, I feel frustrated."),
+        ("it really gets on my nerves when you hum at dinner", "When you hum at dinner, I feel irritated."),
+        ("it makes me so angry that you lied", "When you lied, I felt angry."),
+    ],
+)
+def test_it_makes_me_when_you_keeps_the_act_without_a_second_when(text, expected):
+    assert reframe(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        ("every time my mum calls you pull a face", "my mum calls and you pull a face"),
+        ("you sigh every time I ask for help", "I ask for help and you sigh"),
+        ("you check your phone every single time we sit down to eat", "we sit down to eat and you check your phone"),
+        ("you make me feel stupid every time you explain things like I'm five", "you explain things like I am five"),
+    ],
+)
+def test_every_time_keeps_the_moment_and_drops_the_count(text, behaviour):
+    assert analyse(text).behaviour == behaviour
+
+
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        ("you always say you'll change and you never do", "you say you will change and you don't"),
+        ("your mum turned up unannounced again and you knew and didn't warn me", "you didn't warn me"),
+        ("ffs can u just for once put ur shoes away", "you don't put your shoes away"),
+        ("seriously how hard is it to reply with more than k", "you don't reply with more than k"),
+        ("thanks for leaving your socks all over the living room, really lovely", "you left your socks all over the living room"),
+        ("nice job telling everyone at work about our fight, really classy", "you told everyone at work about our fight"),
+        ("you liked your ex's bikini pic, wow", "you liked your ex's bikini pic"),
+        ("honestly get a life, you've been on that xbox since 9 this morning", "you've been on that xbox since 9 this morning"),
+        (
+            "great, thanks to you the whole street heard us. did you really have to shout on the doorstep?",
+            "you had to shout on the doorstep",
+        ),
+    ],
+)
+def test_negation_sarcasm_and_later_acts_are_kept_faithfully(text, behaviour):
+    assert analyse(text).behaviour == behaviour
+
+
+def test_a_label_the_speaker_uses_of_themselves_is_not_blame():
+    assert carries_blame("When you say I am being dramatic when I get sick, I feel hurt.") == []
+    assert carries_blame("When you announced it as a joke at lunch, I felt embarrassed.") == []
+    assert carries_blame("When you are being dramatic, I feel hurt.") == ["label"]

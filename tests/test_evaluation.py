@@ -19,3 +19,12 @@ def test_judge_refuses_a_made_up_behaviour_and_a_lost_one():
     assert not judge("You never wash up", "ask_behaviour", []).ok
     assert judge("You never listen to me", "reframe", ["listen"]).ok
     assert not judge("You never listen to me", "reframe", ["texts"]).ok
+
+
+def test_judge_refuses_a_garbled_when_and_accepts_a_stranded_preposition():
+    from evaluation.quality import grammar_problems
+
+    assert grammar_problems("you when slam doors")
+    assert not grammar_problems("you don't stick to the budget we agreed on")
+    assert not grammar_problems("you leave your dishes in the sink for me to deal with")
+    assert grammar_problems("you leave your dishes in the")

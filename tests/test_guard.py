@@ -59,3 +59,32 @@ def test_questions_about_strategies_are_not_overruled():
 
 def test_button_payloads_pass_untouched():
     assert guarded('/inform{"feeling": "hurt"}', "inform").get("intent")["name"] == "inform"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("my wife brings home a new gadget every week without telling me", "self_talk"),
+        ("it drives me mad when you invite people over without checking with me", "ask_strategy"),
+        ("you made fun of my weight at the barbecue", "praise"),
+        ("nice of you to finally show up", "praise"),
+        ("thanks for leaving your socks all over the living room, really lovely", "praise"),
+    ],
+)
+def test_blame_aimed_at_the_partner_overrules_a_near_intent(text, intent):
+    assert guarded(text, intent).get("intent")["name"] == "blame"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("i always mess everything up, no wonder he gets annoyed", "self_talk"),
+        ("why does my partner shut down when I bring things up?", "ask_strategy"),
+        ('how do i turn "you never help" into an i statement?', "ask_strategy"),
+        ("I feel abandoned when you leave without saying goodbye", "i_statement"),
+        ("she spoils me rotten every birthday", "praise"),
+        ("you never hold a grudge", "praise"),
+    ],
+)
+def test_self_talk_questions_and_i_statements_keep_their_intent(text, intent):
+    assert guarded(text, intent).get("intent")["name"] == intent

@@ -396,13 +396,43 @@ def test_shouting_a_word_keeps_the_record():
 
 
 def test_a_feeling_word_is_not_a_past_event():
-    assert practice.score("I feel bored and sad.").band == "fair"
+    r = practice.score("I feel bored and sad.")
+    assert {p.name: p.problem for p in r.parts}["behaviour"] == "missing"
 
 
-# Found by the tenth coach's set.
-@pytest.mark.parametrize("answer", ["I felt dismissed.", "I'm starting to feel unwanted.", "I feel bored and sad."])
-def test_a_feeling_alone_is_fair_even_a_pseudo_one(answer):
+# Found by the tenth coach's set; the rubric's "cases" (tests/practice/RUBRIC.md) since 2026-12-02 band a real
+# feeling alone good, as the fourteenth to sixteenth coaches did. A pseudo-feeling alone stays fair.
+@pytest.mark.parametrize("answer", ["I felt dismissed.", "I'm starting to feel unwanted."])
+def test_a_pseudo_feeling_alone_is_fair(answer):
     assert practice.score(answer).band == "fair"
+
+
+@pytest.mark.parametrize("answer", ["I feel bored and sad.", "I'm worried about money.", "I'd really love more help with bedtime."])
+def test_a_real_feeling_or_an_owned_need_alone_is_good(answer):
+    assert practice.score(answer).band == "good"
+
+
+@pytest.mark.parametrize("answer", ["Could you please pick up your socks?", "Please pick up your socks."])
+def test_a_kind_request_with_nothing_felt_is_fair(answer):
+    assert practice.score(answer).band == "fair"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "If you're late one more time without texting, I'm eating without you.",
+        "Nice of you to tell me. Oh wait, you didn't.",
+        "Fine, let's go again. It's not like I have a life or anything.",
+        "So when were you planning on telling me about your little lunch dates?",
+    ],
+)
+def test_ultimatums_and_polite_sarcasm_are_poor(answer):
+    assert practice.score(answer).band == "poor"
+
+
+def test_two_fair_kind_flaws_are_fair_not_poor():
+    assert practice.score("I feel betrayed when you always side with your mother.").band == "fair"
+    assert practice.score("I feel annoyed because you always leave your plates out.").band == "poor"  # a blame tail is severe
 
 
 @pytest.mark.parametrize(

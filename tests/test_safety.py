@@ -149,3 +149,84 @@ def test_veiled_goodbyes_are_self_harm(text):
 @pytest.mark.parametrize("text", ["can you feed the cat when I'm gone next week?", "you'll be sorry when you see the bill", "I'm gone all weekend"])
 def test_ordinary_absences_are_not_self_harm(text):
     assert not is_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he touched me while I was asleep and said it's fine because we're married",
+        "she had sex with me when i was too drunk to stand",
+        "my partner tells me I'm worthless and nobody else would ever want me",
+        "he says no one else would put up with me",
+    ],
+)
+def test_touch_without_consent_and_being_broken_down_are_safety(text):
+    assert check(text).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["you always twist my words", "you touched my stuff while I was out", "I feel worthless when I can't find work"],
+)
+def test_twisted_words_and_own_worries_are_not_safety(text):
+    assert not check(text).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't see the point in living",
+        "what's the point of living anymore",
+        "he checks my location on life360 every ten minutes",
+        "she won't let me eat after 6 and weighs me every morning",
+    ],
+)
+def test_hopelessness_location_checks_and_food_control_are_safety(text):
+    assert check(text).flagged
+
+
+@pytest.mark.parametrize("text", ["I don't see the point in arguing about it", "you never share your location when you're late"])
+def test_ordinary_pointlessness_and_location_are_not_safety(text):
+    assert not check(text).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I keep cutting and I can't stop",
+        "he says if i leave he'll make sure i never see the kids again",
+        "he told me he'd kill the dog if I left",
+    ],
+)
+def test_cutting_threats_to_pets_and_losing_the_kids_are_safety(text):
+    assert check(text).flagged
+
+
+@pytest.mark.parametrize("text", ["you never walk the dog", "the kids never see you at bedtime", "I keep cutting my hair too short"])
+def test_pets_kids_and_haircuts_are_not_safety(text):
+    assert not check(text).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he says no one will believe me if I tell anyone",
+        "I've got a bottle of pills and I'm thinking about taking them all",
+        "my ex keeps making new accounts to message me after I blocked him",
+        "my bf pressures me into sending nudes",
+        "my boyfriend changed the passwords on all my accounts so I can't get in",
+        "whenever he drinks he gets rough with me",
+        "he said he'd post my nudes if i break up with him",
+        "he made me quit my job and now i have no money of my own",
+    ],
+)
+def test_disbelief_threats_pills_new_accounts_and_locked_accounts_are_safety(text):
+    assert check(text).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how do I tell my partner something hurt me?", "you never let me leave the house without a kiss and I love it", "you changed the wifi password again"],
+)
+def test_hurt_feelings_kisses_and_wifi_are_not_safety(text):
+    assert not check(text).flagged
