@@ -815,6 +815,20 @@ def analyse(raw: object) -> Analysis:
         a.suggestions = lex.suggest("label" if a.label and not a.topic else a.topic)
     if a.label and not a.behaviour and len(sentences) > 1:
         a.behaviour, a.past = _evidence_sentence(sentences, a.label)
+    clauses = [c for c in re.split(r"\s*[,;]\s*", text) if len(c.split()) >= 3]
+    if not a.behaviour and len(clauses) > 1:
+        # "just stop leaving your gym bag in the car, it reeks", "ur such a slob, there are crisp packets on the sofa":
+        # the parse of the whole line loses the act that one comma-separated clause holds.
+        if a.label:
+            a.behaviour, a.past = _evidence_sentence([nlp()(c) for c in clauses], a.label)
+        for clause in clauses if not a.behaviour else []:
+            sub = Analysis(text=clause)
+            _analyse_sentence(clause, sub, lex)
+            if sub.behaviour and re.match(r"you\b", sub.behaviour):
+                a.behaviour, a.past = sub.behaviour, sub.past
+                for form in sub.forms:
+                    _add_form(a, form)
+                break
     if a.behaviour:
         a.behaviour = tidy(a.behaviour)
         if _VAGUE_BEHAVIOUR.search(a.behaviour) or _EMPTY_BEHAVIOUR.match(a.behaviour):
@@ -1142,6 +1156,8 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
         # "Every time I talk you look at your phone": the frame sits outside the verb's subtree.
         body, past = render_clause(verb, third_person=third, drop=drop)
         body = _LEADING_WHEN.sub("", body)  # "when you slam doors" is the frame, not part of the act
+        if not prefix:
+            prefix = _lead_clause(verb)
         if body and len(body.split()) >= 1:
             if prefix.startswith("you "):
                 a.behaviour = f"{prefix}{body}"
@@ -1172,6 +1188,22 @@ _LEADING_WHEN = re.compile(r"^(?:when|whenever|if|while|how|that)\s+", re.I)
 
 _POSTS = {"pic", "pics", "photo", "photos", "picture", "pictures", "post", "posts", "comment", "comments", "selfie", "selfies",
           "status", "tweet", "tweets", "video", "videos", "reel", "reels", "story", "stories"}  # fmt: skip
+
+
+def _lead_clause(verb) -> str:  # noqa: ANN001
+    """'Your mum calls every night at 9 and you drop everything': the other person's act that sets the scene."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i >= verb.i:
+        return ""
+    hs = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    cc = next((c for c in head.children if c.dep_ == "cc" and hs is not None and hs.i < c.i < verb.i), None)
+    if hs is None or cc is None or _is_you(hs) or _is_partner(hs):
+        return ""
+    words = [t for t in verb.doc[head.left_edge.i : cc.i] if not (t.lower_ in ABSOLUTES and t.dep_ in {"advmod", "neg", "npadvmod"})]
+    text = "".join(t.text_with_ws for t in words).strip(" ,")
+    if not text or len(text.split()) > 12:
+        return ""
+    return _second_person_text(text) + " and "
 
 
 def _particle(verb) -> str:  # noqa: ANN001
@@ -1673,3 +1705,45 @@ def aimed_at_partner(raw: object) -> bool:
     text = clean(raw).text
     return bool(_AIMED.match(text)) and "?" not in text
 
+
+
+_I_STATEMENT_SHAPE = re.compile(
+    r"^\s*(?:(?:honestly|tbh|so|well|hey|look|babe|love|hun)[, ]+)*(?:(?:i\s+(?:really\s+|just\s+|kind of\s+|sometimes\s+)?(?:feel|felt|feeling|get|got|was|am)|i'?m)\s+(?:\w+\s+){1,4}?(?:when|whenever|if|after)\s+(?:you|u|he|she|my)\b"
+    r"|when\s+(?:you|u)\b[^.!?]{3,}?,?\s+i\s+(?:feel|felt|get|got|was|am|'m)\b)",
+    re.I,
+)
+
+
+def owned_statement(raw: object) -> bool:
+    """An I-statement already: "I feel nervous when you drive fast", "When you raise your voice, I feel tense".
+
+    The speaker names their own feeling (a pseudo-feeling counts: the reply adds a gentle note) about an
+    act, with no "you make me", no always/never, no label, no "I feel that you…" and no sarcasm.
+    """
+    text = clean(raw).text
+    if not _I_STATEMENT_SHAPE.match(text) or _SARCASM.search(text):
+        return False
+    a = analyse(text)
+    if a.disguised or a.label or a.contempt or "causal" in a.forms or "fault" in a.forms or "absolute" in a.forms:
+        return False
+    return bool((a.feeling or a.pseudo) and a.behaviour) and not carries_blame(f"When {a.behaviour}, I feel {a.feeling or a.pseudo}.")
+
+
+_SELF_TALK_SHAPE = re.compile(
+    r"^\s*(?:(?:honestly|ugh|god|omg|so|well)[, ]+)*(?:why (?:do|am|did|can'?t|must|would) i\b|i'?m (?:such|too|so|always|just|a|an|the)\b|i am (?:such|too|so|always|a|an)\b"
+    r"|i (?:always|never|keep|just|totally|completely|constantly) (?!feel\b|felt\b)\w+|it'?s (?:all )?my (?:own )?fault\b|its my fault\b|i (?:ruin|mess|screw|wreck)\w*\b)",
+    re.I,
+)
+
+
+def self_talk(raw: object) -> bool:
+    """Blame aimed at oneself: "why do I always overreact?", "I'm too needy, no wonder he's fed up".
+
+    Nothing is said to or about an act of the partner's: no "you", and no complaint the rules can see.
+    """
+    text = clean(raw).text
+    if not _SELF_TALK_SHAPE.match(text) or re.search(r"\b(?:you|your|u|ur|you'?re|yourself)\b", text, re.I):
+        return False
+    if re.search(r"\bthe (?:only )?one (?:who|that|to)\b|\bto be the one\b", text, re.I):
+        return False  # "why am I always the one who cooks?" is a complaint about the partner
+    return blame_evidence(text) is None

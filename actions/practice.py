@@ -470,12 +470,25 @@ def _behaviour_part(beh: str | None, text: str) -> Part:
         return Part("behaviour", 20, 30, "vague")
     if _this_time(scene, beh):
         return Part("behaviour", 30, 30)  # "most nights this week" is counted, not hedged
+    setting = _scene(text)
+    if setting != scene and _this_time(setting) and not _ABSOLUTE.search(setting):
+        return Part("behaviour", 30, 30)  # "Two wet towels on the floor after your shower. I feel irritated when…": the moment is named first
     return Part("behaviour", 20, 30, "vague")  # a pattern or a general picture: true, but hard to act on
+
+
+# Right now, or one thing found or seen: "I'm merging", "it's eleven", "I found the sleeping bag", "I can see you…".
+_NOW = re.compile(
+    r"\b(?:i'?m|you'?re|we'?re|u r|ur|i am|you are)\s+(?!feeling|getting|finding|starting|trying|going\b|gonna|always|constantly|never|forever|still\b)[a-z]{3,}ing\b"
+    r"|\bi can (?:see|hear|tell)\b|\bi'?ve (?:just )?(?:noticed|found|seen|realised|realized|spotted)\b|\bi (?:just )?(?:found|noticed|spotted|realised|realized)\b"
+    r"|\bit'?s (?:(?:nearly|almost|gone|past|after|already) )?(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|eleven\b|twelve\b|midnight|our anniversary|my birthday|your birthday)"
+    r"|(?:^|[.!?]\s+)when (?:you|u|he|she) (?!always|never)[a-z]{2,}ed\b",
+    re.I,
+)
 
 
 def _this_time(scene: str, beh: str | None = None) -> bool:
     """A moment, not a pattern: a time, number, occasion or place in the scene, two acts, or one act told in the past."""
-    once = _ANCHOR.search(scene) or _PAST.match(beh or scene) or (beh is not None and _SEQUENCE.search(beh))
+    once = _ANCHOR.search(scene) or _PAST.match(beh or scene) or (beh is not None and _SEQUENCE.search(beh)) or _NOW.search(scene)
     return bool(once and not _GENERAL.search(beh or scene))
 
 

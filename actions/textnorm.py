@@ -27,6 +27,8 @@ _WORD_FIXES = {
     "yu": "you",
     "youre": "you're",
     "ur": "you're",
+    "yr": "your",
+    "urself": "yourself",
     "r": "are",
     "im": "I'm",
     "i": "I",

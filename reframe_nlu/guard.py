@@ -18,7 +18,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 
 from actions import safety
-from actions.blame import aimed_at_partner, blame_evidence, nlp
+from actions.blame import aimed_at_partner, blame_evidence, nlp, owned_statement, self_talk
 from actions.textnorm import clean, looks_non_english
 from reframe_nlu import resilience, speedups
 
@@ -98,6 +98,11 @@ class InputGuard(GraphComponent):
             self._override(message, self._blame_intent, f"blame_rules:{reason}", predicted)
         elif predicted in self._soft_if_aimed and aimed_at_partner(text) and (reason := blame_evidence(text)):
             self._override(message, self._blame_intent, f"blame_rules:{reason}", predicted)
+        elif predicted == self._blame_intent and owned_statement(text):
+            self._override(message, "i_statement", "owned_statement", predicted)  # "I feel nervous when you drive fast"
+        elif predicted == self._blame_intent and self_talk(text):
+            question = "?" in text or text.lower().lstrip().startswith(("why", "how"))
+            self._override(message, "ask_strategy" if question else "self_talk", "self_talk", predicted)
         else:
             message.set(GUARD_KEY, {"reason": None, "model_intent": predicted}, add_to_output=True)
 

@@ -88,3 +88,33 @@ def test_blame_aimed_at_the_partner_overrules_a_near_intent(text, intent):
 )
 def test_self_talk_questions_and_i_statements_keep_their_intent(text, intent):
     assert guarded(text, intent).get("intent")["name"] == intent
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I feel nervous when you drive fast on the motorway", "i_statement"),
+        ("When you raise your voice, I feel tense and I shut down", "i_statement"),
+        ("I feel criticised when you redo the dishes after I've washed them", "i_statement"),
+        ("I'm too needy, no wonder he's fed up", "self_talk"),
+        ("why do I always overreact?", "ask_strategy"),
+    ],
+)
+def test_owned_feelings_and_self_talk_are_not_blame_even_when_the_classifier_says_so(text, expected):
+    m = guarded(text, "blame")
+    assert m.get("intent")["name"] == expected
+    assert m.get(GUARD_KEY)["model_intent"] == "blame"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I feel like you never listen when I talk",
+        "I'm so angry, you forgot my birthday",
+        "why am I always the one who cooks?",
+        "I feel ignored when you always check your phone",
+        "you make me so nervous when you drive fast",
+    ],
+)
+def test_blame_in_i_statement_clothing_stays_blame(text):
+    assert guarded(text, "blame").get("intent")["name"] == "blame"
