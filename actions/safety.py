@@ -292,6 +292,16 @@ _PATTERNS += [
         r"|\bpicks? (?:out )?what i wear\b|\bsend (?:him|her|them) a (?:selfie|photo|pic)\b[^.!?]{0,30}\b(?:before|every|when|to prove)\b"
         r"|\bdelet\w* (?:all )?(?:of )?my (?:\w+ )?(?:friends|contacts|family|mates)\b|\bmade me (?:quit|leave|give up) my (?:job|course|studies)\b|\bno money of my own\b",
     ),
+    ("stalking", r"\bhas my location\b|\bmy location on 24/7\b|\b(?:calls|rings|texts) me (?:screaming|shouting|yelling)\b"),
+    ("control", r"\b(?:won'?t|doesn'?t|does not|will not|never) (?:let|allow) me (?:to )?go to (?:work|my job|the gym|class|college|uni|school|church)\b|\ba wife belongs\b"),
+    ("sexual_coercion", r"\b(?:stuff|things|something|anything) i (?:never|didn'?t|did not|don'?t) (?:agree|consent)\w*(?: to)?\b|\bgets? me drunk (?:and|so|then)\b"),
+    ("threat", r"\bif i (?:don'?t|do not|won'?t|will not) (?:send|do|have sex|sleep with|give)\b[^.!?]{0,40}\b(?:he|she|they)(?:'ll| will| would|'d)\b|\btell everyone i'?m an? \w+"),
+    ("self_harm", r"\bending things\b(?!\s+with\b)|\bhow i'?d do it\b|\bhow i would do it\b"),
+    ("violence", r"\b(?:hurts|harms|hits|beats|smacks) (?:the|our|my) (?:kids|children|son|daughter|baby|boys|girls)\b"),
+    (
+        "self_harm",
+        r"\b(?:scratch|cut|burn|hit|bit|bite|pick)\w* (?:at )?(?:my|myself) ?(?:arms?|legs?|wrists?|skin|thighs?|face|hands?)?\b[^.!?]{0,30}\b(?:bleed\w*|blood|bruis\w*)\b|\btill (?:they|it) bleeds?\b",
+    ),
     ("violence", r"\bgets? rough with me\b|\bgrabb?\w* (?:me by )?my (?:hair|arm|wrist|neck|throat|face)\b|\bpushing,? grabbing\b"),
 ]
 _COMPILED = [(cat, re.compile(p)) for cat, p in _PATTERNS]

@@ -230,3 +230,24 @@ def test_disbelief_threats_pills_new_accounts_and_locked_accounts_are_safety(tex
 )
 def test_hurt_feelings_kisses_and_wifi_are_not_safety(text):
     assert not check(text).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he has my location on 24/7 and calls me screaming if I stop",
+        "he wont let me go to work anymore",
+        "he gets me drunk and then does stuff i never agreed to",
+        "my bf said if i dont send pics he'll tell everyone",
+        "i've been thinking about how i'd do it. ending things i mean",
+        "my husband hurts the kids when he's angry",
+        "i keep scratching my arms till they bleed",
+    ],
+)
+def test_seventh_sets_crisis_misses_are_caught(text):
+    assert check(text).flagged
+
+
+@pytest.mark.parametrize("text", ["I'm ending things with my gym", "you never let me pick the film", "my knee was bleeding after the match and you laughed"])
+def test_breakups_films_and_sports_injuries_are_not_safety(text):
+    assert not check(text).flagged
