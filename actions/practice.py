@@ -339,7 +339,7 @@ _TAIL = re.compile(
 )  # text is cleaned: "cuz u" is "because you"
 # Blame outright: the feeling is theirs to fix.
 _HARD_BLAME = re.compile(
-    r"\b(?:you|u|he|she|they)\s+(?:\w+\s+)?(?:make|makes|made|making)\s+me\b(?!\s+(?:the|a|an|your|his|her)\b)|\byour\s+(?:own\s+)?fault\b|\bthanks\s+to\s+you\b"
+    r"\b(?:you|u|he|she|they)\s+(?:\w+\s+)?(?:make|makes|made|making)\s+me\b(?!\s+(?:the|a|an|your|his|her)\b)|\bmake[s]? me an? (?:nervous |total |complete )?(?:wreck|mess)\b|\byour\s+(?:own\s+)?fault\b|\bthanks\s+to\s+you\b"
     r"|\bbecause\s+of\s+(?:you|u)\b|\byou\s+caused\b|\byou\s+(?:really\s+)?(?:humiliated|embarrassed|upset|scared|annoyed|disappointed|insulted|belittled|hurt)\s+me\b|\byou'?re\s+(?:really\s+|so\s+)?(?:scaring|upsetting|hurting|annoying|stressing|frustrating|worrying|embarrassing|confusing|killing)\s+me\b|\bit'?s\s+on\s+you\b|\bblame\s+you\b",
     re.I,
 )
@@ -367,6 +367,9 @@ _CONTEMPT = re.compile(
     r"|\b(?:your|her|his) little (?:\w+ )?(?:dates?|friends?|chats?|trips?|games?|hobby|hobbies|lunches|drinks|girlfriend|boyfriend|mates?)\b|\bshould i just\b[^.!?]*\?"
     r"|\bfor (?:one|two|five) seconds?\b|\bmaybe (?:they|it|you)'?(?:ll| will) get stuck\b|\b(?:she|he)'?s basically\b|\breared in a barn\b"
     r"|\bliving with a (?:teenager|child|toddler|kid|slob|pig|baby|stranger|flatmate|lodger)\b|\b(?:the kids|they) (?:don'?t|barely) even know you\b|\bsays? hi\b[^.!?]*\bsince\b"
+    r"|\bdon'?t worry about me\b|\blet me guess\b|\bcan'?t wait\s*[.!]*$|\bbloody\b|\bwhat is wrong with you\b|\btell (?:your|her|his) \w+ i said hi\b|\bsay hi to (?:your|her|his)\b"
+    r"|\bshall i\b[^.!?]*\?|[,.]?\s+or (?:i'?m|i will|i'?ll) (?:changing|leaving|going|done|out|calling|telling|moving|packing)\b|\bi'?m not (?:opening|coming|cooking|waiting|doing)\b[^.!?]*\b(?:and you can|you can explain)\b"
+    r"|\b(?:one more time|again)\b[^.!?]{0,40}\bi'?m not \w+ing\b|\b(?:sabotag|gaslight|triangulat)\w*|\b(?:avoidant|narcissis)\w*|\btuck you in\b"
     r"|\bhave to be right\b|\balways right\b|\bjust so you know\b|\bi can'?t believe you\b|\blunatic\b|\bpsycho\b|\bnutter\b|\bmight as well (?:be|have)\b|\bif (?:someone|somebody|some people)\b|\bdon'?t you dare\b|\bi'?m not the one\b"
     r"|^\W*why (?:are|do|did|can'?t|won'?t|don'?t|would) you\b|\b(?:basically|practically) a single (?:parent|mum|mom|dad)\b|\bnot (?:that|so) hard\b|\bnot rocket science\b|\bwhat'?s that about\b|\bwhat (?:is|was) that about\b|\bwhat'?s wrong with you\b"
     r"|\bhope (?:it|that|the \w+) was worth it\b|\bbetter things to do\b|\bkeeping you from\b|\bsomething more important\b|\bstop being (?:a|an|so|such)\b"
@@ -509,10 +512,10 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
     if _DISGUISED.search(text):
         return Part("feeling", 0, 30, "disguised"), []
     reals = [m.group(0).lower() for m in real.finditer(where)]
-    fakes = [m.group(0).lower() for m in fake.finditer(where) if not where[m.end() : m.end() + 3].lower() == " to"]  # "used to"
+    fakes = [m.group(0).lower() for m in fake.finditer(where) if not (m.group(0).lower() == "used" and where[m.end() : m.end() + 3].lower() == " to")]  # "used to"
     if not reals and not fakes and where is not text:
         reals = [m.group(0).lower() for m in real.finditer(text)]  # the split missed the feeling clause
-        fakes = [m.group(0).lower() for m in fake.finditer(text) if not text[m.end() : m.end() + 3].lower() == " to"]
+        fakes = [m.group(0).lower() for m in fake.finditer(text) if not (m.group(0).lower() == "used" and text[m.end() : m.end() + 3].lower() == " to")]
     if not reals and not fakes:
         reals = _misspelt_feelings(where)
     if not reals and not fakes and _LOW.search(where):
@@ -690,6 +693,8 @@ def score(answer: str, drill: Drill | None = None, attempt: int = 0) -> Score:
     owned_need = bool(_OWNED_NEED.search(text))
     total = min(sum(p.points for p in parts), _cap(parts, remark_about_them=about_them, owned_need=owned_need))
     clean_try = ownership.problem is None and respect.problem is None
+    if clean_try and not about_them and feeling.problem == "missing" and request.problem == "missing" and behaviour.problem in {None, "vague"} and _this_time(_scene(text)):
+        total = max(total, 40)  # "The bins are still in and it's collection day.": a plain observation, nothing felt or asked
     if clean_try and behaviour.problem in {"missing", "unnamed"} and (feeling.problem is None or owned_need):
         total = max(total, 66)  # owned and kind, nothing to picture yet: the rubric's good ("I'm worried about money.")
     # Owning a feeling needs a feeling: with none named, "you owned it" would be empty praise.
