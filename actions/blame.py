@@ -788,6 +788,7 @@ def analyse(raw: object) -> Analysis:
     # "my wife's so grumpy": the tagger reads "'s" as a possessive; say "is" so the clause parses.
     text = _PARTNER_IS.sub(r"\1 is \2", cleaned.text)
     text = _SLANG_ASIDE.sub("", text).strip() or text  # "ffs", "ngl": tone, not part of what anyone did
+    text = re.sub(r"(^|[.!?]\s+)(?:oh\s+)?wait,?\s+(?=(?:you|u|he|she)\b)", r"\1", text, flags=re.I)  # "…oh wait, you didn't"
     a.topic = lex.topic_of(text)
     doc = nlp()(text)
     sentences = list(doc.sents)
@@ -1005,6 +1006,7 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
             _analyse_command(s, a, lex)
             return
         rest = s[scorn.end() :].lstrip(" ,.;:!-")
+        rest = re.sub(r"^(?:because|cause|cos|since)\s+(?=(?:you|u|he|she)\b)", "", rest, flags=re.I)  # "thanks a lot, because you didn't pay…"
         if re.match(r"(?:you|u|ur|you'?ve|you'?re|he|she)\b", rest, re.I) and len(rest.split()) >= 3:
             _analyse_sentence(rest, a, lex)  # "get a life, you've been on that xbox since 9": the act follows the jab
         return
@@ -1744,6 +1746,6 @@ def self_talk(raw: object) -> bool:
     text = clean(raw).text
     if not _SELF_TALK_SHAPE.match(text) or re.search(r"\b(?:you|your|u|ur|you'?re|yourself)\b", text, re.I):
         return False
-    if re.search(r"\bthe (?:only )?one (?:who|that|to)\b|\bto be the one\b", text, re.I):
+    if re.search(r"\bthe (?:only )?one (?:who|that|to)\b|\bto be the one\b|\bwhy (?:do|must|should) i (?:always |even )?have to\b|\beverything around here\b", text, re.I):
         return False  # "why am I always the one who cooks?" is a complaint about the partner
     return blame_evidence(text) is None

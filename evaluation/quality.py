@@ -86,7 +86,11 @@ def grammar_problems(behaviour: str) -> list[str]:
     if re.search(r"\b(\w+) \1\b", b, re.I):
         problems.append("doubled word")
     # "the budget we agreed on", "for me to deal with": a preposition stranded by a relative clause is English.
-    stranded = re.search(r"\b(?:(?:i|we|you|they|he|she) \w+|to \w+) (?:on|to|with|about|for|at|in|of)$", b, re.I)
+    stranded = re.search(
+        r"\b(?:(?:i|we|you|they|he|she) \w+|to \w+) (?:on|to|with|about|for|at|in|of)$|\b(?:looked|seen|sorted|dealt|taken care|thought|talked|cared|paid|waited) (?:at|to|with|of|about|for)$",
+        b,
+        re.I,
+    )
     if _DANGLING.search(b) and not _ends_with_particle(b) and not stranded:
         problems.append("dangling word")
     if re.search(r"\s[,.]|,,|\s{2,}", b):

@@ -111,6 +111,7 @@ SETS = {
     "final": (ROOT / "tests" / "final" / "nlu_final.yml", ROOT / "tests" / "final" / "reframe_gold.yml"),
     "sixth": (ROOT / "tests" / "sixth" / "nlu_sixth.yml", ROOT / "tests" / "sixth" / "reframe_gold.yml"),
     "seventh": (ROOT / "tests" / "seventh" / "nlu_seventh.yml", ROOT / "tests" / "seventh" / "reframe_gold.yml"),
+    "eighth": (ROOT / "tests" / "eighth" / "nlu_eighth.yml", ROOT / "tests" / "eighth" / "reframe_gold.yml"),
 }
 
 
