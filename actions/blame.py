@@ -688,7 +688,7 @@ def _feeling_after_make(make, lex: Lexicon) -> tuple[str | None, PseudoFeeling |
     """For 'make me X' find X: a feeling, a pseudo-feeling, or a verb phrase ('wait an hour')."""
     for c in make.children:
         if c.dep_ in {"ccomp", "xcomp", "oprd", "acomp", "dobj"} and c.i > make.i:
-            if c.pos_ in {"ADJ", "NOUN"} or c.lemma_ in lex.pseudo:
+            if c.pos_ in {"ADJ", "NOUN"} or c.lemma_ in lex.pseudo or c.lower_ in lex.feelings:
                 word = c.lower_
                 if word in lex.pseudo:
                     return None, lex.pseudo[word], None
@@ -736,7 +736,7 @@ _ASKED_BEFORE = re.compile(
     re.I,
 )
 _HOW_HARD = re.compile(
-    r"^(?:(?:seriously|honestly|like|i mean|come on|oh)[, ]+)*(?:how hard is it|would it kill you|is it (?:too much|so hard|that hard) to ask)(?: for (?:you|him|her|them))? to (.+?)[?.!]*$",
+    r"^(?:(?:seriously|honestly|like|i mean|come on|oh)[, ]+)*(?:how hard is it|would it kill you|is it (?:too much|so hard|that hard) to ask|is it (?:really )?(?:so|that|too) (?:hard|difficult|much))(?: for (?:you|him|her|them))? to (.+?)[?.!]*$",
     re.I,
 )
 _BECAUSE_OF_YOUR = re.compile(r"\b(?:because of|thanks to|with|by) (?:your|his|her|their) (\w+ing)\b", re.I)
@@ -782,13 +782,14 @@ def analyse(raw: object) -> Analysis:
     a = Analysis(text=cleaned.text, truncated=cleaned.truncated)
     if cleaned.empty:
         return a
-    for e in cleaned.emoji:
-        if e in lex.emoji and not a.feeling:
-            a.feeling = lex.emoji[e]
     # "my wife's so grumpy": the tagger reads "'s" as a possessive; say "is" so the clause parses.
     text = _PARTNER_IS.sub(r"\1 is \2", cleaned.text)
     text = _SLANG_ASIDE.sub("", text).strip() or text  # "ffs", "ngl": tone, not part of what anyone did
     text = re.sub(r"(^|[.!?]\s+)(?:oh\s+)?wait,?\s+(?=(?:you|u|he|she)\b)", r"\1", text, flags=re.I)  # "…oh wait, you didn't"
+    text = re.sub(r"\bnever (?:once|ever)\b", "never", text, flags=re.I)  # "you never once thanked me"
+    text = re.sub(r"(?<![\w'])['\"\u2018\u201c](\w+)['\"\u2019\u201d](?!\w)", r"\1", text)  # "because you 'forgot'": scare quotes are tone
+    text = re.sub(r"^not (?:once|one time),? (have|has|did|do|does) (you|he|she|they) ", r"\2 \1 never ", text, flags=re.I)  # "not once have you asked"
+    text = re.sub(r",\s*(?:you|he|she) (?:really|honestly|actually|seriously|just) (?:do|does|did|are|is)\s*[.!]*$", "", text, flags=re.I)
     a.topic = lex.topic_of(text)
     doc = nlp()(text)
     sentences = list(doc.sents)
@@ -807,6 +808,9 @@ def analyse(raw: object) -> Analysis:
         a.forms.append("absolute")
     if not a.forms:
         a.forms.append("plain")
+    for e in cleaned.emoji:  # an emoji names the feeling only when the words do not ("you did it again 😔")
+        if e in lex.emoji and not a.feeling and not a.pseudo:
+            a.feeling = lex.emoji[e]
     if a.feeling and a.feeling in lex.pseudo:
         a.pseudo, a.feeling = a.feeling, None
     if a.pseudo and not a.suggestions:
@@ -820,7 +824,7 @@ def analyse(raw: object) -> Analysis:
     if not a.behaviour and len(clauses) > 1:
         # "just stop leaving your gym bag in the car, it reeks", "ur such a slob, there are crisp packets on the sofa":
         # the parse of the whole line loses the act that one comma-separated clause holds.
-        if a.label:
+        if a.label and {a.label, a.label.split()[-1]} & lex.labels:
             a.behaviour, a.past = _evidence_sentence([nlp()(c) for c in clauses], a.label)
         for clause in clauses if not a.behaviour else []:
             sub = Analysis(text=clause)
@@ -916,6 +920,24 @@ _FOR_ONCE = re.compile(
     r"^(?:can|could|will|would)\s+(?:you|u)\s+(?:just\s+|please\s+)*(?:for once(?: in your life)?|ever|at least once)\s+(?:just\s+|please\s+)*(.+?)[?.!]*$",
     re.I,
 )
+# "Nice of you to finally show up": the act, said without the sarcasm ("you finally showed up").
+_NICE_OF_YOU = re.compile(
+    r"^(?:oh\s+|wow,?\s+|how\s+|so\s+|very\s+)?(?:nice|good|kind|sweet|lovely|big|decent) of (?:you|u) to (?P<when>finally |eventually |actually )?(?P<act>[a-z]+(?: [a-z']+){0,6}?)(?:,.*|\s*[.!?]*)$",
+    re.I,
+)
+# "Wow, thanks for the help with the groceries 🙃": thanks for help that never came.
+_THANKS_FOR_HELP = re.compile(
+    r"^(?:oh\s+|wow,?\s+|so\s+)?(?:thanks|thank you|cheers)(?: so much| a lot)? for (?:all )?(?:the|your) help(?: with (?P<obj>[^,.!?]+))?(?=.*(?:\U0001f643|\U0001f644|really appreciated|not\b|, great|, brilliant))",
+    re.I,
+)
+
+
+def _nice_of_you(m: re.Match) -> tuple[str, bool]:
+    words = m.group("act").split()
+    verb = past_tense(words[0])
+    return f"you {'finally ' if m.group('when') else ''}{' '.join([verb, *words[1:]])}", True
+
+
 # Whole-sentence shapes whose behaviour is easier to read off than to parse; each builds (behaviour, past).
 _SENTENCE_TEMPLATES = [
     (_ONLY_ONE, "absolute", _only_one),
@@ -924,6 +946,8 @@ _SENTENCE_TEMPLATES = [
     (_HOW_HARD, "question", lambda m: (f"you don't {_second_person_text(m.group(1).strip())}", False)),
     (_HOW_MANY, "question", _ask_again),
     (_FOR_ONCE, "question", lambda m: (f"you don't {_second_person_text(m.group(1).strip())}", False)),
+    (_NICE_OF_YOU, "command", _nice_of_you),
+    (_THANKS_FOR_HELP, "command", lambda m: (f"you didn't help with {m.group('obj').strip()}" if m.group("obj") else "you didn't help", True)),
 ]
 
 
@@ -1199,8 +1223,8 @@ def _lead_clause(verb) -> str:  # noqa: ANN001
         return ""
     hs = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     cc = next((c for c in head.children if c.dep_ == "cc" and hs is not None and hs.i < c.i < verb.i), None)
-    if hs is None or cc is None or _is_you(hs) or _is_partner(hs):
-        return ""
+    if hs is None or cc is None or _is_you(hs) or _is_partner(hs) or cc.lower_ not in {"and", "&"} or head.lemma_ in NON_OBSERVABLE:
+        return ""  # "Look, I love you but you have to stop": a contrast or a state is not the scene
     words = [t for t in verb.doc[head.left_edge.i : cc.i] if not (t.lower_ in ABSOLUTES and t.dep_ in {"advmod", "neg", "npadvmod"})]
     text = "".join(t.text_with_ws for t in words).strip(" ,")
     if not text or len(text.split()) > 12:
@@ -1341,6 +1365,19 @@ def _analyse_causal(make, a: Analysis, lex: Lexicon, third: bool) -> None:  # no
         how = _means_behaviour(make)
         if how:
             a.behaviour, a.past = how, past
+    if not a.behaviour and (a.feeling or a.pseudo):
+        # "you make me so stressed leaving everything til the last minute": the act is the gerund after the feeling
+        near = {make.i} | {c.i for c in make.children if c.dep_ in {"ccomp", "xcomp", "acomp", "oprd"}}
+        framed = any(c.dep_ == "advcl" and _is_when_clause(c) for c in make.children)
+        ger = None if framed else next(
+            (t for t in make.subtree if t.tag_ == "VBG" and t.i > make.i and t.head.i in near and t.dep_ in {"advcl", "xcomp", "ccomp", "acl"}), None
+        )
+        if ger is not None:
+            body, _ = render_clause(ger, third_person=third)
+            words = body.split()
+            if words and words[0].lower() == ger.lower_:
+                words[0] = past_tense(ger.lemma_) if past else ger.lemma_
+                a.behaviour, a.past = "you " + " ".join(words), past
     # The when-clause hangs off "make" or off its complement ("made me feel unwanted when you…").
     heads = [make] + [c for c in make.children if c.dep_ in {"ccomp", "xcomp"}]
     for c in [k for h in heads for k in h.children]:
@@ -1567,6 +1604,7 @@ def carries_blame(sentence: str) -> list[str]:
         problems.append("you make me")
     if re.search(r"\bi (?:feel|felt) (?:like|that|as if) ", low):
         problems.append("I feel that you")
+    low = re.sub(r"[\"\u201c][^\"\u201d]{1,60}[\"\u201d]", " ", low)  # their quoted words ("not a real job") are reported, not ours
     # A word the speaker uses of themselves ("you say I'm dramatic", "when I'm distant") labels no one else.
     low = re.sub(r"\b(?:i'?m|i am|i was)\s+(?:being\s+|so\s+|too\s+)*[a-z-]+", "i am", low)
     words = set(re.findall(r"[a-z-]+", low))
@@ -1597,7 +1635,9 @@ _NEGATED_CAUSE = re.compile(r"\b(?:never|don't|doesn't|didn't|not)\s+(?:\w+\s+)?
 _SARCASTIC_THANKS = re.compile(r"\bthanks to (?:you|him|her|them)\b", re.I)
 # Phrases that contain a warm word but are not warm: "thanks to you we missed it", "made fun of me".
 _NOT_WARM = re.compile(
-    r"\bthanks to (?:you|him|her|them)\b|\b(?:made|make|makes|making) fun of\b|\bnot (?:good|nice|fun|kind) enough\b", re.I
+    r"\bthanks to (?:you|him|her|them)\b|\b(?:made|make|makes|making) fun of\b|\bnot (?:good|nice|fun|kind) enough\b|\bthanksgiving\b"
+    r"|\b(?:never|not once|didn'?t|don'?t|doesn'?t|without|no)\s+(?:\w+\s+){0,2}thank\w*|^\W*nice one\b|\bevery nice thing\b",
+    re.I,
 )
 # "You make me feel like a burden": a comparison that names no feeling but is plainly hurt.
 _FEEL_LIKE_LOW = re.compile(
@@ -1630,11 +1670,18 @@ _SARCASM = re.compile(
     r"|\b(?:it'?s|its|everything'?s|everything is) (?:always |all |only ever )*about (?:you|what you want|him|her|what (?:he|she) wants)\b",
     re.I,
 )
+# What turns a plain report of an act into a grievance: a cost, a broken request, an audience.
+_GRIEVANCE = re.compile(
+    r"\band now (?:i|there|we|she|he|it|the|my|our|everyone)\b|\beven though (?:you|u|he|she) (?:know|knew|promised|said)\b|\bleft me (?:stranded|alone|waiting|on my own|with|to)\b"
+    r"|\b(?:right )?after i (?:said|asked|told)\b|\bi (?:can'?t|couldn'?t|cannot) (?:find|get|sleep|do|breathe|afford)\b|\bbecause (?:you|u)\b|\bin front of (?:them|the kids|everyone|my|your|our)\b"
+    r"|\bstranded\b|\bsame story\b|\bthe bill is (?:huge|massive|insane)\b",
+    re.I,
+)
 # Complaint words that name an act outright ("you made fun of my weight"), whatever the form.
 _ACT_COMPLAINT = re.compile(
     r"\b(?:silent treatment|made fun of|make[s]? fun of|making fun of|mock\w*|shrug\w*|tailgat\w*|twist\w* my words|roll\w* (?:your|his|her) eyes"
     r"|without (?:even )?(?:asking|telling|discussing|checking|consulting|talking to|a word|warning|saying|letting me know|running it by)|flirt\w*|lied|lying"
-    r"|(?:show|showed|shown) me up|left me on read|stood me up|bailed on|blew (?:all|the|our)|talk(?:ed|s)? over me|slag\w*|dismiss\w*|belittl\w*)\b",
+    r"|(?:show|showed|shown) me up|left me on read|stood me up|bailed on|without me|did(?:n'?t| not) (?:even )?(?:tell|ask|warn|check with|consult|invite) me|blew (?:all|the|our)|talk(?:ed|s)? over me|slag\w*|dismiss\w*|belittl\w*)\b",
     re.I,
 )
 
@@ -1673,6 +1720,13 @@ def blame_evidence(raw: object) -> str | None:
         and not _KIND_NEVER.search(text)
     ):
         return "absolute"  # "you never ask how my day was"
+    if "causal" in a.forms and a.behaviour and re.search(r"\byou\b", a.behaviour) and not _NEGATED_CAUSE.search(text):
+        return "causal"  # "you made me miss my train because you took forever in the shower"
+    owned_line = re.match(r"\s*(?:(?:yaar|honestly|tbh|hey|babe|so|look|ok|okay)[, ]+)*(?:i (?:really |just )?(?:feel|felt|get|got|was)|when (?:you|u)\b)", text, re.I)
+    if a.behaviour and re.match(r"(?:you|i)\b", a.behaviour) and _GRIEVANCE.search(text) and not _KIND_NEVER.search(text) and not owned_line:
+        return "complaint"  # "you left the dishes for three days and now there are flies"
+    if "absolute" in a.forms and re.match(r"\W*(?:but\s+|so\s+)?why (?:do|does|did|can'?t|won'?t|would|are|is|must) (?:you|u|he|she)\b", text, re.I):
+        return "question"  # "why do you always do this to me?" (warm words have already kept "why are you always so kind?")
     act = _ACT_COMPLAINT.search(text)
     owned = re.match(r"\s*(?:i (?:feel|felt|get|got)|when (?:you|u)\b)", text, re.I)
     if (

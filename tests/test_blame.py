@@ -293,3 +293,29 @@ def test_a_label_the_speaker_uses_of_themselves_is_not_blame():
     assert carries_blame("When you say I am being dramatic when I get sick, I feel hurt.") == []
     assert carries_blame("When you announced it as a joke at lunch, I felt embarrassed.") == []
     assert carries_blame("When you are being dramatic, I feel hurt.") == ["label"]
+
+
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        ("you never once thanked me for organising the whole holiday", "you didn't thank me for organising the whole holiday"),
+        ("not once have you asked how my day was", "you haven't asked how my day was"),
+        ("nice of you to finally show up, only two hours after you said", "you finally showed up"),
+        ("wow, thanks for the help with the groceries, really appreciated 🙃", "you didn't help with the groceries"),
+        ("is it so hard to put your shoes on the rack", "you don't put your shoes on the rack"),
+        ("you make me so stressed leaving everything til the last minute", "you leave everything til the last minute"),
+        ("you made me feel stupid laughing at my accent", "you laughed at my accent"),
+        ("the dog hasn't been walked because you 'forgot'", "you forgot"),
+    ],
+)
+def test_sarcasm_scare_quotes_and_gerunds_keep_the_act(text, behaviour):
+    assert analyse(text).behaviour == behaviour
+
+
+def test_a_feeling_in_words_beats_the_emoji():
+    assert analyse("my boyfriend makes me so insecure 😔").feeling == "insecure"
+    assert analyse("you forgot again 😔").feeling is not None
+
+
+def test_genuine_thanks_for_help_is_not_read_as_sarcasm():
+    assert analyse("thanks for the help with the move, you were amazing").behaviour is None
