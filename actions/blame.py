@@ -736,7 +736,7 @@ _ASKED_BEFORE = re.compile(
     re.I,
 )
 _HOW_HARD = re.compile(
-    r"^(?:(?:seriously|honestly|like|i mean|come on|oh)[, ]+)*(?:how hard is it|would it kill you|is it (?:too much|so hard|that hard) to ask|is it (?:really )?(?:so|that|too) (?:hard|difficult|much))(?: for (?:you|him|her|them))? to (.+?)[?.!]*$",
+    r"^(?:(?:seriously|srsly|honestly|like|i mean|come on|oh|ugh|god)[, ]+)*(?:how hard is it|would it kill you|is it (?:too much|so hard|that hard) to ask|is it (?:really )?(?:so|that|too) (?:hard|difficult|much))(?: for (?:you|him|her|them))? to (.+?)[?.!]*$",
     re.I,
 )
 _BECAUSE_OF_YOUR = re.compile(r"\b(?:because of|thanks to|with|by) (?:your|his|her|their) (\w+ing)\b", re.I)
@@ -889,8 +889,8 @@ _ONLY_ONE = re.compile(
 )
 # Sarcastic thanks: "thanks SO much for telling everyone", "well done for locking us out".
 _THANKS_FOR = re.compile(
-    r"^(?:oh\s+|so\s+|great\W+|nice one\W+|wow\W+)?(?:(?:thanks|thank you|cheers|well done|nice one|great job|nice job|good job|nice work)(?:\s+(?:so|very))?(?:\s+much|\s+a lot|\s+a bunch)?"
-    r"\s+for|(?:well done|nice one|great job|nice job|good job|nice work),?)\s+(\w+ing)\b\s*(.*?)[?.!]*$",
+    r"^(?:oh\s+|so\s+|great\W+|nice one\W+|wow\W+|oh (?:great|brilliant|lovely|wow|cheers)[,!.]*\s+)?(?:(?:thanks|thank you|cheers|well done|nice one|great job|nice job|good job|nice work)(?:\s+(?:so|very))?(?:\s+much|\s+a lot|\s+a bunch)?"
+    r"\s+for|(?:well done|nice one|great job|nice job|good job|nice work),?)\s+(?!(?:no|any|some|every)thing\b)(\w+ing)\b\s*(.*?)[?.!]*$",
     re.I,
 )
 
@@ -1031,6 +1031,13 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
             return
         rest = s[scorn.end() :].lstrip(" ,.;:!-")
         rest = re.sub(r"^(?:because|cause|cos|since)\s+(?=(?:you|u|he|she)\b)", "", rest, flags=re.I)  # "thanks a lot, because you didn't pay…"
+        tf = re.match(r"for (?!(?:no|any|some|every)thing\b)(\w+ing)\b\s*(.*?)[?.!]*$", rest, re.I)
+        if tf and not a.behaviour:  # "thanks a lot for telling my mum": the thanks is sarcasm, the act follows
+            a.behaviour, a.past = f"you {past_tense(gerund_to_base(tf.group(1), ''))} {_SARCASTIC_TAIL.sub('', tf.group(2).strip())}".strip(), True
+            return
+        if re.match(r"(?:stop|quit|don'?t)\s+\w+", rest, re.I) and not a.behaviour:
+            _analyse_command(rest, a, lex)  # "seriously, stop leaving your hair in the plughole"
+            return
         if re.match(r"(?:you|u|ur|you'?ve|you'?re|he|she)\b", rest, re.I) and len(rest.split()) >= 3:
             _analyse_sentence(rest, a, lex)  # "get a life, you've been on that xbox since 9": the act follows the jab
         return
@@ -1305,7 +1312,7 @@ def _when_prefix(verb, doc) -> str:  # noqa: ANN001
                     body, _ = render_clause(c, third_person=third)
                     body = re.sub(r"^(?:when|whenever|while|after|before|if)\s+", "", body, flags=re.I)
                     return f"you {body} and " if body else ""
-                words = [t for t in c.subtree if t.lower_ not in {"when", "whenever", "every", "time"} and not t.is_punct]
+                words = [t for t in c.subtree if not (t.lower_ in {"when", "whenever", "while", "after", "before", "if", "every", "time"} and t.i <= c.i) and not t.is_punct]
                 if words:
                     return "".join(t.text_with_ws for t in words).strip() + " and "
     # "Every time I talk, you look at your phone" (parsed as a noun phrase holding both clauses)
@@ -1605,6 +1612,7 @@ def carries_blame(sentence: str) -> list[str]:
     if re.search(r"\bi (?:feel|felt) (?:like|that|as if) ", low):
         problems.append("I feel that you")
     low = re.sub(r"[\"\u201c][^\"\u201d]{1,60}[\"\u201d]", " ", low)  # their quoted words ("not a real job") are reported, not ours
+    low = re.sub(r"\b(?:called|call|calls|calling) me (?:a |an )?(?:\w+ )?\w+", "called me names", low)  # "you called me a nag": reported
     # A word the speaker uses of themselves ("you say I'm dramatic", "when I'm distant") labels no one else.
     low = re.sub(r"\b(?:i'?m|i am|i was)\s+(?:being\s+|so\s+|too\s+)*[a-z-]+", "i am", low)
     words = set(re.findall(r"[a-z-]+", low))

@@ -54,6 +54,8 @@ _WORD_FIXES = {
     "shes": "she's",
     "theyre": "they're",
     "nevr": "never",
+    "nvr": "never",
+    "n": "and",
     "neva": "never",
     "nver": "never",
     "allways": "always",

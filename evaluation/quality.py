@@ -81,7 +81,7 @@ def grammar_problems(behaviour: str) -> list[str]:
     for m in _BASE_AFTER_NEG.finditer(b):
         if re.search(r"(?:ed|ing)$", m.group(1)) and m.group(1) not in {"need", "feed", "bleed", "proceed", "bring", "sing", "ring"}:
             problems.append(f"verb after negation: '{m.group(0)}'")
-    if re.search(r"\b(?:you|i|we|he|she|they) (?:when|whenever|while|if|because)\b", b, re.I):
+    if re.search(r"(?:^|\band )(?:you|i|we|he|she|they) (?:when|whenever|while|if|because)\b", b, re.I):
         problems.append("garbled: a subordinator after the subject")
     if re.search(r"\b(\w+) \1\b", b, re.I):
         problems.append("doubled word")

@@ -319,3 +319,18 @@ def test_a_feeling_in_words_beats_the_emoji():
 
 def test_genuine_thanks_for_help_is_not_read_as_sarcasm():
     assert analyse("thanks for the help with the move, you were amazing").behaviour is None
+
+
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        ("oh great, thanks for leaving me zero hot water again", "you left me zero hot water again"),
+        ("Thanks a lot for telling my mum about the baby before I could", "you told my mum about the baby before I could"),
+        ("seriously stop leaving your hair in the plughole", "you leave your hair in the plughole"),
+        ("u nvr take the recycling out n its piling up", "you don't take the recycling out and it's piling up"),
+        ("I hate that you always have the tv on while we eat", "we eat and you have the tv on"),
+        ("oh great, thanks for nothing", None),
+    ],
+)
+def test_sarcastic_leads_text_speak_and_frames(text, behaviour):
+    assert analyse(text).behaviour == behaviour
