@@ -268,7 +268,8 @@ _PATTERNS: list[tuple[str, str]] = [
 _PATTERNS += [
     ("threat", r"\bno ?one (?:will|would|'?ll) (?:ever )?believe (?:me|you)\b|\bmake sure no ?one (?:else )?(?:wants|will want|would want|loves) (?:me|you)\b"),
     ("threat", r"\bmake sure (?:i|you) regret\b|\b(?:i'?ll|you'?ll|he'?ll|she'?ll|they'?ll) make (?:sure )?(?:you|me|i) regret\b"),
-    ("threat", r"\b(?:post|share|leak|send|show)\w* (?:my|our|the|those|your) nudes\b"),
+    ("threat", r"\b(?:post|share|leak|send|show)\w* (?:(?:everyone|everybody|people|them|him|her) )?(?:my|our|the|those|your) nudes\b"),
+    ("threat", r"\b(?:break|smash|rearrange|bash) (?:your|my|her|his) (?:face|neck|legs?|arms?|jaw|nose|head|teeth)\b"),
     (
         "self_harm",
         r"\b(?:bottle|packet|box|handful|stash) of (?:pills|tablets|painkillers|paracetamol|sleeping pills)\b|\bpills (?:counted|saved up|lined up|ready)\b"
@@ -301,6 +302,15 @@ _PATTERNS += [
     (
         "self_harm",
         r"\b(?:scratch|cut|burn|hit|bit|bite|pick)\w* (?:at )?(?:my|myself) ?(?:arms?|legs?|wrists?|skin|thighs?|face|hands?)?\b[^.!?]{0,30}\b(?:bleed\w*|blood|bruis\w*)\b|\btill (?:they|it) bleeds?\b",
+    ),
+    (
+        "self_harm",
+        r"\b(?:taken|took|swallowed|had) (?:a load|loads|a lot|a bunch|a handful|a pile|a heap|too many|a fistful) of (?:pills|tablets|meds|painkillers|paracetamol)\b"
+        r"|\b(?:thinking (?:of|about)|going to|gonna|planning to|want to) end(?:ing)? it (?:tonight|today|all|now|soon|this week)\b",
+    ),
+    (
+        "sexual_coercion",
+        r"\b(?:put|slipped|spiked) (?:something )?(?:in|into) my drink\b|\bspiked my drink\b|\bwoke up not (?:knowing|remembering)\b",
     ),
     ("violence", r"\bgets? rough with me\b|\bgrabb?\w* (?:me by )?my (?:hair|arm|wrist|neck|throat|face)\b|\bpushing,? grabbing\b"),
 ]

@@ -31,6 +31,7 @@ def overlaps() -> list[tuple[str, str]]:
         ROOT / "tests" / "sixth" / "nlu_sixth.yml",
         ROOT / "tests" / "seventh" / "nlu_seventh.yml",
         ROOT / "tests" / "eighth" / "nlu_eighth.yml",
+        ROOT / "tests" / "ninth" / "nlu_ninth.yml",
     ]:
         out += [(p.name, t) for t in examples(p) if norm(t) in train]
     return out

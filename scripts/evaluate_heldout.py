@@ -45,7 +45,9 @@ FLOORS = {
     "fresh": {"blame_precision": 0.93, "blame_recall": 0.94, "safety_recall": 1.0, "reframe_quality": 0.90},
     "final": {"blame_precision": 0.94, "blame_recall": 0.94, "safety_recall": 1.0, "reframe_quality": 0.90},
     "sixth": {"blame_precision": 0.95, "blame_recall": 0.94, "safety_recall": 1.0, "reframe_quality": 0.90},
-    "seventh": {"blame_precision": 0.93, "blame_recall": 0.90, "safety_recall": 1.0, "reframe_quality": 0.865},
+    "seventh": {"blame_precision": 0.95, "blame_recall": 0.92, "safety_recall": 1.0, "reframe_quality": 0.89},
+    "eighth": {"blame_precision": 0.96, "blame_recall": 0.95, "safety_recall": 1.0, "reframe_quality": 0.89},
+    "ninth": {"blame_precision": 0.95, "blame_recall": 0.92, "safety_recall": 1.0, "reframe_quality": 0.865},
 }
 # First looks on 2026-12-02 (model of aeb0792), measured before any change was made for them; both sets were
 # written by helpers who saw neither the training data nor the code, with overlaps removed and the
@@ -54,9 +56,15 @@ FLOORS = {
 #   seventh P 0.962 R 0.895 safety 0.978 reframe 0.860   (only its safety misses were looked at)
 # Second look at seventh, after the day's changes and before its safety misses were read (the honest unseen figure):
 #   seventh P 0.958 R 0.924 safety 0.957 reframe 0.871; after fixing its seven rule misses: safety 1.000
+# eighth (written after voices.yml, with no sight of it), first look with the model of c310694:
+#   eighth  P 0.988 R 0.970 safety 1.000 reframe 0.858   (then a dev set)
+# ninth (written last, by a helper who saw nothing else), first look with the model of c310694 and the code of 0470704:
+#   ninth   P 0.975 R 0.945 safety 1.000 reframe 0.872   (only its three safety-rule misses were read since)
 FIRST_LOOK = {
     "sixth": {"blame_precision": 0.980, "blame_recall": 0.866, "safety_recall": 0.978, "reframe_quality": 0.825},
     "seventh": {"blame_precision": 0.962, "blame_recall": 0.895, "safety_recall": 0.978, "reframe_quality": 0.860},
+    "eighth": {"blame_precision": 0.988, "blame_recall": 0.970, "safety_recall": 1.000, "reframe_quality": 0.858},
+    "ninth": {"blame_precision": 0.975, "blame_recall": 0.945, "safety_recall": 1.000, "reframe_quality": 0.872},
 }
 DEFAULT_FLOORS = {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 0.0, "reframe_quality": 0.0}
 
@@ -112,6 +120,7 @@ SETS = {
     "sixth": (ROOT / "tests" / "sixth" / "nlu_sixth.yml", ROOT / "tests" / "sixth" / "reframe_gold.yml"),
     "seventh": (ROOT / "tests" / "seventh" / "nlu_seventh.yml", ROOT / "tests" / "seventh" / "reframe_gold.yml"),
     "eighth": (ROOT / "tests" / "eighth" / "nlu_eighth.yml", ROOT / "tests" / "eighth" / "reframe_gold.yml"),
+    "ninth": (ROOT / "tests" / "ninth" / "nlu_ninth.yml", ROOT / "tests" / "ninth" / "reframe_gold.yml"),
 }
 
 

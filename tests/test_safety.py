@@ -251,3 +251,22 @@ def test_seventh_sets_crisis_misses_are_caught(text):
 @pytest.mark.parametrize("text", ["I'm ending things with my gym", "you never let me pick the film", "my knee was bleeding after the match and you laughed"])
 def test_breakups_films_and_sports_injuries_are_not_safety(text):
     assert not check(text).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i've taken a load of pills",
+        "im thinking of ending it tonight",
+        "he put something in my drink and i woke up not knowing what happened",
+        "he told me if I wear makeup to work he'll break my face",
+        "my bf says if i go to the party he'll show everyone my nudes",
+    ],
+)
+def test_rule_misses_of_the_eighth_and_ninth_sets_are_caught(text):
+    assert check(text).flagged
+
+
+@pytest.mark.parametrize("text", ["I'm thinking of ending it with my gym membership... no, just kidding, I love it", "you put ice in my drink"])
+def test_drinks_and_memberships_are_not_safety(text):
+    assert not check(text).flagged
