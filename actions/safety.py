@@ -312,6 +312,12 @@ _PATTERNS += [
         "sexual_coercion",
         r"\b(?:put|slipped|spiked) (?:something )?(?:in|into) my drink\b|\bspiked my drink\b|\bwoke up not (?:knowing|remembering)\b",
     ),
+    ("stalking", r"\btracks? (?:everything i do|every move|where i go|who i (?:see|talk to|text))\b"),
+    ("control", r"\btells? me what to wear\b|\bgoes through my (?:bag|wallet|purse|pockets|receipts)\b|\bblocks? the door\b"),
+    (
+        "self_harm",
+        r"\b(?:nobody|no ?one|no-one) (?:would|will|'d) (?:even )?(?:miss|notice|care)(?: about)? (?:me )?if i (?:was|were|'m|am|disappeared|died|went)\b",
+    ),
     ("violence", r"\bgets? rough with me\b|\bgrabb?\w* (?:me by )?my (?:hair|arm|wrist|neck|throat|face)\b|\bpushing,? grabbing\b"),
 ]
 _COMPILED = [(cat, re.compile(p)) for cat, p in _PATTERNS]
@@ -321,7 +327,7 @@ _SAFE_IDIOMS = re.compile(
     r"\b(?:you'?re killing me(?: with)?|kill(?:ing)? (?:the mood|time|it|the vibe)|dying (?:to|of laughter)|"
     r"die (?:laughing|of embarrassment)|to die for|hit (?:the|a|my) (?:road|gym|snooze|deadline|target|limit|wall|jackpot|button|bed|sack|shops)|"
     r"hits? (?:different|home|the spot)|knife and fork|beat (?:the traffic|the rush|me to it|me at)|beat you at|"
-    r"let me leave (?:the house )?without (?:a|my) (?:kiss|hug|coffee|snack|cuddle)|threw (?:a|me a) (?:party|surprise)|twist(?:s|ed|ing)? my words|(?:something|it|that|what|this|words?|comments?) (?:\w+ )?hurts? me|would it (?:kill|hurt) you to|kill for (?:a|some)|murder (?:a|some) (?:pizza|burger|coffee|drink))\b"
+    r"let me leave (?:the house )?without (?:a|my) (?:kiss|hug|coffee|snack|cuddle)|would it (?:actually |really |honestly )?(?:kill|hurt) (?:you|u) to|i'?ve hit my head|i hit my head|threw (?:a|me a) (?:party|surprise)|twist(?:s|ed|ing)? my words|(?:something|it|that|what|this|words?|comments?) (?:\w+ )?hurts? me|would it (?:kill|hurt) you to|kill for (?:a|some)|murder (?:a|some) (?:pizza|burger|coffee|drink))\b"
 )
 
 

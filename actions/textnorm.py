@@ -58,7 +58,6 @@ _WORD_FIXES = {
     "alwys": "always",
     "alwayz": "always",
     "fone": "phone",
-    "wen": "when",
     "talkin": "talking",
     "leavin": "leaving",
     "doin": "doing",

@@ -32,6 +32,7 @@ def overlaps() -> list[tuple[str, str]]:
         ROOT / "tests" / "seventh" / "nlu_seventh.yml",
         ROOT / "tests" / "eighth" / "nlu_eighth.yml",
         ROOT / "tests" / "ninth" / "nlu_ninth.yml",
+        ROOT / "tests" / "tenth" / "nlu_tenth.yml",
     ]:
         out += [(p.name, t) for t in examples(p) if norm(t) in train]
     return out

@@ -47,7 +47,8 @@ FLOORS = {
     "sixth": {"blame_precision": 0.95, "blame_recall": 0.94, "safety_recall": 1.0, "reframe_quality": 0.90},
     "seventh": {"blame_precision": 0.95, "blame_recall": 0.92, "safety_recall": 1.0, "reframe_quality": 0.89},
     "eighth": {"blame_precision": 0.96, "blame_recall": 0.95, "safety_recall": 1.0, "reframe_quality": 0.89},
-    "ninth": {"blame_precision": 0.95, "blame_recall": 0.92, "safety_recall": 1.0, "reframe_quality": 0.865},
+    "ninth": {"blame_precision": 0.95, "blame_recall": 0.93, "safety_recall": 1.0, "reframe_quality": 0.955},
+    "tenth": {"blame_precision": 0.95, "blame_recall": 0.90, "safety_recall": 1.0, "reframe_quality": 0.86},
 }
 # First looks on 2026-12-02 (model of aeb0792), measured before any change was made for them; both sets were
 # written by helpers who saw neither the training data nor the code, with overlaps removed and the
@@ -59,12 +60,15 @@ FLOORS = {
 # eighth (written after voices.yml, with no sight of it), first look with the model of c310694:
 #   eighth  P 0.988 R 0.970 safety 1.000 reframe 0.858   (then a dev set)
 # ninth (written last, by a helper who saw nothing else), first look with the model of c310694 and the code of 0470704:
-#   ninth   P 0.975 R 0.945 safety 1.000 reframe 0.872   (only its three safety-rule misses were read since)
+#   ninth   P 0.975 R 0.945 safety 1.000 reframe 0.872   (then a dev set)
+# tenth (written last), first look with the model of c310694 and the code of 707a93b:
+#   tenth   P 0.968 R 0.916 safety 0.930 reframe 0.868   (only its safety misses were read since; safety now 1.000)
 FIRST_LOOK = {
     "sixth": {"blame_precision": 0.980, "blame_recall": 0.866, "safety_recall": 0.978, "reframe_quality": 0.825},
     "seventh": {"blame_precision": 0.962, "blame_recall": 0.895, "safety_recall": 0.978, "reframe_quality": 0.860},
     "eighth": {"blame_precision": 0.988, "blame_recall": 0.970, "safety_recall": 1.000, "reframe_quality": 0.858},
     "ninth": {"blame_precision": 0.975, "blame_recall": 0.945, "safety_recall": 1.000, "reframe_quality": 0.872},
+    "tenth": {"blame_precision": 0.968, "blame_recall": 0.916, "safety_recall": 0.930, "reframe_quality": 0.868},
 }
 DEFAULT_FLOORS = {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 0.0, "reframe_quality": 0.0}
 
@@ -121,6 +125,7 @@ SETS = {
     "seventh": (ROOT / "tests" / "seventh" / "nlu_seventh.yml", ROOT / "tests" / "seventh" / "reframe_gold.yml"),
     "eighth": (ROOT / "tests" / "eighth" / "nlu_eighth.yml", ROOT / "tests" / "eighth" / "reframe_gold.yml"),
     "ninth": (ROOT / "tests" / "ninth" / "nlu_ninth.yml", ROOT / "tests" / "ninth" / "reframe_gold.yml"),
+    "tenth": (ROOT / "tests" / "tenth" / "nlu_tenth.yml", ROOT / "tests" / "tenth" / "reframe_gold.yml"),
 }
 
 

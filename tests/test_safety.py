@@ -270,3 +270,22 @@ def test_rule_misses_of_the_eighth_and_ninth_sets_are_caught(text):
 @pytest.mark.parametrize("text", ["I'm thinking of ending it with my gym membership... no, just kidding, I love it", "you put ice in my drink"])
 def test_drinks_and_memberships_are_not_safety(text):
     assert not check(text).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she screams at me and then blocks the door so i cant leave",
+        "you read my diary and now you track everything I do",
+        "he goes through my bag and my receipts every day",
+        "you tell me what to wear every single morning and get angry if i dont",
+        "nobody would miss me if i was gone",
+    ],
+)
+def test_rule_misses_of_the_tenth_set_are_caught(text):
+    assert check(text).flagged
+
+
+@pytest.mark.parametrize("text", ["would it actually kill u to unload the dishwasher once", "you never close the cupboard doors, I've hit my head twice"])
+def test_idioms_and_bumped_heads_are_not_safety(text):
+    assert not check(text).flagged
