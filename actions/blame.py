@@ -821,8 +821,7 @@ def analyse(raw: object) -> Analysis:
     if a.behaviour and len(sentences) > 1 and "fault" in a.forms and not re.search(r"\b(?:you|your)\b", a.behaviour):
         # "Thanks to you the whole street heard us. Did you have to shout on the doorstep?": the act beats the outcome.
         for sent in sentences[1:]:
-            later = Analysis(text=sent.text)
-            _analyse_sentence(sent.text.strip(), later, lex)
+            later = _clause(sent.text, lex)
             if later.behaviour and re.match(r"you\b", later.behaviour):
                 a.behaviour, a.past = later.behaviour, later.past
                 break
@@ -855,8 +854,7 @@ def analyse(raw: object) -> Analysis:
         if a.label and {a.label, a.label.split()[-1]} & lex.labels:
             a.behaviour, a.past = _evidence_sentence([nlp()(c) for c in clauses], a.label)
         for clause in clauses if not a.behaviour else []:
-            sub = Analysis(text=clause)
-            _analyse_sentence(clause, sub, lex)
+            sub = _clause(clause, lex)
             if sub.behaviour and re.match(r"you\b", sub.behaviour):
                 a.behaviour, a.past = sub.behaviour, sub.past
                 for form in sub.forms:
@@ -890,6 +888,13 @@ def _evidence_sentence(sentences: list, label: str) -> tuple[str | None, bool]: 
         has_verb = any(t.pos_ in {"VERB", "AUX"} for t in sent)
         return (kept if has_verb else f"I see {kept}"), False
     return None, False
+
+
+def _clause(text: str, lex: Lexicon, sentence: str | None = None) -> Analysis:
+    """Analyse one clause on its own (a later sentence, a comma clause, the act after a jab or an idiom)."""
+    sub = Analysis(text=text)
+    _analyse_sentence((sentence if sentence is not None else text).strip(), sub, lex)
+    return sub
 
 
 def _add_form(a: Analysis, form: str) -> None:
@@ -1021,8 +1026,7 @@ def _frame_split(s: str, a: Analysis, lex: Lexicon) -> bool:
     if a.behaviour and a.behaviour != had:
         a.behaviour = f"{frame} and {a.behaviour}"  # "When I ask for help and you sigh, I feel …"
     elif not a.behaviour and tail and re.match(r"(?:you|u|he|she|they)\b", m.group("frame"), re.I):
-        sub = Analysis(text=frame)
-        _analyse_sentence(m.group("frame"), sub, lex)
+        sub = _clause(frame, lex, sentence=m.group("frame"))
         a.behaviour, a.past = sub.behaviour, sub.past
     return True
 
@@ -1074,8 +1078,7 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
         why = re.search(r"\bbecause (?:you|u) (.+?)[?.!]*$", rest, re.I) or re.match(r"on being the only \w+ (?:who|that) (.+?)[?.!]*$", rest, re.I)
         instead = re.search(r"\binstead of (\w+ing)\b\s*(.*?)[?.!]*$", rest, re.I)
         if why and not a.behaviour:  # "great job, another ticket because you parked on the double yellows"
-            sub = Analysis(text=why.group(1))
-            _analyse_sentence("you " + why.group(1), sub, lex)
+            sub = _clause(why.group(1), lex, sentence="you " + why.group(1))
             a.behaviour, a.past = sub.behaviour, sub.past
             return
         if instead and not a.behaviour:  # "learn to cook for once instead of ordering takeaway every night"
@@ -1120,8 +1123,7 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
             _set_feeling(a, fw if fw in lex.feelings else ("frustrated" if fw in {"crazy", "nuts"} else None), None)
         elif not idiom.startswith(("i ", "i'")):
             _set_feeling(a, "irritated" if "nerves" in idiom else "frustrated", None)
-        sub = Analysis(text=im.group("rest"))
-        _analyse_sentence(im.group("rest"), sub, lex)
+        sub = _clause(im.group("rest"), lex)
         for form in sub.forms:
             _add_form(a, form)
         if sub.behaviour and not a.behaviour:
@@ -1740,6 +1742,10 @@ _SARCASM = re.compile(
     r"|\b(?:it'?s|its|everything'?s|everything is) (?:always |all |only ever )*about (?:you|what you want|him|her|what (?:he|she) wants)\b",
     re.I,
 )
+# A line the speaker already owns ("I felt hurt when…", "When you…, I feel…"): a complaint word in it is not blame.
+_OWNED_LINE = re.compile(
+    r"\s*(?:(?:yaar|honestly|tbh|hey|babe|so|look|ok|okay)[, ]+)*(?:i (?:really |just )?(?:feel|felt|get|got|was)|when (?:you|u)\b)", re.I
+)
 # What turns a plain report of an act into a grievance: a cost, a broken request, an audience.
 _GRIEVANCE = re.compile(
     r"\band now (?:i|there|we|she|he|it|the|my|our|everyone)\b|\beven though (?:you|u|he|she) (?:know|knew|promised|said)\b|\bleft me (?:stranded|alone|waiting|on my own|with|to)\b"
@@ -1756,6 +1762,12 @@ _ACT_COMPLAINT = re.compile(
 )
 
 
+@lru_cache(maxsize=512)
+def _checked(text: str) -> Analysis:
+    """One parse per message for the guard's read-only checks (blame_evidence, owned_statement, self_talk)."""
+    return analyse(text)
+
+
 def blame_evidence(raw: object) -> str | None:
     """Strong, rule-based signs of blame with no warmth in sight, or None.
 
@@ -1769,7 +1781,7 @@ def blame_evidence(raw: object) -> str | None:
         return "sarcasm"
     if not text or _WARM.search(_NOT_WARM.sub(" ", text)):
         return None
-    a = analyse(text)
+    a = _checked(text)
     lex = load()
     if a.contempt:
         return "contempt"
@@ -1792,16 +1804,15 @@ def blame_evidence(raw: object) -> str | None:
         return "absolute"  # "you never ask how my day was"
     if "causal" in a.forms and a.behaviour and re.search(r"\byou\b", a.behaviour) and not _NEGATED_CAUSE.search(text):
         return "causal"  # "you made me miss my train because you took forever in the shower"
-    owned_line = re.match(r"\s*(?:(?:yaar|honestly|tbh|hey|babe|so|look|ok|okay)[, ]+)*(?:i (?:really |just )?(?:feel|felt|get|got|was)|when (?:you|u)\b)", text, re.I)
+    owned_line = _OWNED_LINE.match(text)
     if a.behaviour and re.match(r"(?:you|i)\b", a.behaviour) and _GRIEVANCE.search(text) and not _KIND_NEVER.search(text) and not owned_line:
         return "complaint"  # "you left the dishes for three days and now there are flies"
     if "absolute" in a.forms and re.match(r"\W*(?:but\s+|so\s+)?why (?:do|does|did|can'?t|won'?t|would|are|is|must) (?:you|u|he|she)\b", text, re.I):
         return "question"  # "why do you always do this to me?" (warm words have already kept "why are you always so kind?")
     act = _ACT_COMPLAINT.search(text)
-    owned = re.match(r"\s*(?:i (?:feel|felt|get|got)|when (?:you|u)\b)", text, re.I)
     if (
         act
-        and not owned
+        and not owned_line
         and not (a.feeling and "causal" not in a.forms)
         and a.behaviour
         and re.search(r"\byou\b|^i'm the one\b", a.behaviour)
@@ -1850,7 +1861,7 @@ def owned_statement(raw: object) -> bool:
     text = clean(raw).text
     if not _I_STATEMENT_SHAPE.match(text) or _SARCASM.search(text):
         return False
-    a = analyse(text)
+    a = _checked(text)
     if a.disguised or a.label or a.contempt or "causal" in a.forms or "fault" in a.forms or "absolute" in a.forms:
         return False
     return bool((a.feeling or a.pseudo) and a.behaviour) and not carries_blame(f"When {a.behaviour}, I feel {a.feeling or a.pseudo}.")
