@@ -33,6 +33,8 @@ def overlaps() -> list[tuple[str, str]]:
         ROOT / "tests" / "eighth" / "nlu_eighth.yml",
         ROOT / "tests" / "ninth" / "nlu_ninth.yml",
         ROOT / "tests" / "tenth" / "nlu_tenth.yml",
+        ROOT / "tests" / "eleventh" / "nlu_eleventh.yml",
+        ROOT / "tests" / "twelfth" / "nlu_twelfth.yml",
     ]:
         out += [(p.name, t) for t in examples(p) if norm(t) in train]
     return out

@@ -63,12 +63,18 @@ FLOORS = {
 #   ninth   P 0.975 R 0.945 safety 1.000 reframe 0.872   (then a dev set)
 # tenth (written last), first look with the model of c310694 and the code of 707a93b:
 #   tenth   P 0.968 R 0.916 safety 0.930 reframe 0.868   (only its safety misses were read since; safety now 1.000)
+# eleventh and twelfth (2026-12-02 evening, two new helpers who saw only a one-page brief), first look with the code
+# of 4400b69 and a model trained from it on an Intel Xeon (the tenth's figures on that model: P 0.944 R 0.916):
+#   eleventh P 0.934 R 0.963 safety 0.814 reframe 0.865
+#   twelfth  P 0.962 R 0.926 safety 0.907 reframe 0.871
 FIRST_LOOK = {
     "sixth": {"blame_precision": 0.980, "blame_recall": 0.866, "safety_recall": 0.978, "reframe_quality": 0.825},
     "seventh": {"blame_precision": 0.962, "blame_recall": 0.895, "safety_recall": 0.978, "reframe_quality": 0.860},
     "eighth": {"blame_precision": 0.988, "blame_recall": 0.970, "safety_recall": 1.000, "reframe_quality": 0.858},
     "ninth": {"blame_precision": 0.975, "blame_recall": 0.945, "safety_recall": 1.000, "reframe_quality": 0.872},
     "tenth": {"blame_precision": 0.968, "blame_recall": 0.916, "safety_recall": 0.930, "reframe_quality": 0.868},
+    "eleventh": {"blame_precision": 0.934, "blame_recall": 0.963, "safety_recall": 0.814, "reframe_quality": 0.865},
+    "twelfth": {"blame_precision": 0.962, "blame_recall": 0.926, "safety_recall": 0.907, "reframe_quality": 0.871},
 }
 DEFAULT_FLOORS = {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 0.0, "reframe_quality": 0.0}
 
@@ -126,6 +132,8 @@ SETS = {
     "eighth": (ROOT / "tests" / "eighth" / "nlu_eighth.yml", ROOT / "tests" / "eighth" / "reframe_gold.yml"),
     "ninth": (ROOT / "tests" / "ninth" / "nlu_ninth.yml", ROOT / "tests" / "ninth" / "reframe_gold.yml"),
     "tenth": (ROOT / "tests" / "tenth" / "nlu_tenth.yml", ROOT / "tests" / "tenth" / "reframe_gold.yml"),
+    "eleventh": (ROOT / "tests" / "eleventh" / "nlu_eleventh.yml", ROOT / "tests" / "eleventh" / "reframe_gold.yml"),
+    "twelfth": (ROOT / "tests" / "twelfth" / "nlu_twelfth.yml", ROOT / "tests" / "twelfth" / "reframe_gold.yml"),
 }
 
 
