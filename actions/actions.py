@@ -45,7 +45,7 @@ def _strategy_buttons(entry: knowledge.Entry) -> List[Dict[str, str]]:
 
 def _send_safety(dispatcher: CollectingDispatcher, text: str) -> None:
     result = safety.check(text)
-    dispatcher.utter_message(text=safety.safety_reply(result.categories))
+    dispatcher.utter_message(text=safety.safety_reply(result.categories, certain=result.flagged))
 
 
 def _reset() -> List[EventType]:

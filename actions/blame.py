@@ -735,11 +735,11 @@ _HOW_MANY = re.compile(
     r"how many times (?:do|did|must|will) i (?:have to |need to )?(?:tell|ask|remind) (?:you|him|her|them)\s+(not )?to (.+?)[?.!]*$", re.I
 )
 _ASKED_BEFORE = re.compile(
-    r"\bi(?:'ve| have)? (?:asked|told|reminded) (?:you|him|her|them) (?:\w+ times|twice|again and again|so many times|over and over|a hundred times|a million times)(?: now)? (not )?to (.+?)[?.!]*$",
+    r"\bi(?:'ve| have)? (?:asked|told|reminded) (?:you|him|her|them) (?:\w+ times|twice|again and again|so many times|over and over|a hundred times|a million times|repeatedly|countless times|so often|more than once|loads of times|numerous times|again)(?: now)? (not )?to (.+?)(?:[?.!]+.*)?$",
     re.I,
 )
 _HOW_HARD = re.compile(
-    r"^(?:(?:seriously|srsly|honestly|like|i mean|come on|oh|ugh|god)[, ]+)*(?:how hard is it|would it kill you|is it (?:too much|so hard|that hard) to ask|is it (?:really )?(?:so|that|too) (?:hard|difficult|much))(?: for (?:you|him|her|them))? to (.+?)[?.!]*$",
+    r"^(?:(?:seriously|srsly|honestly|like|i mean|come on|oh|ugh|god)[, ]+)*(?:how hard is it|would it kill you|(?:is|would) it (?:be )?(?:too much|so hard|that hard|so much) to ask|(?:is|would) it (?:really )?(?:be )?(?:so|that|too) (?:hard|difficult|much))(?: for (?:you|him|her|them)| (?:you|him|her|them))? to (.+?)[?.!]*$",
     re.I,
 )
 _BECAUSE_OF_YOUR = re.compile(r"\b(?:because of|thanks to|with|by) (?:your|his|her|their) (\w+ing)\b", re.I)
@@ -771,7 +771,7 @@ def _own_feeling(sentence: str, lex: Lexicon) -> tuple[str | None, PseudoFeeling
     return None, None
 
 
-_SLANG_ASIDE = re.compile(r"\b(?:ffs|ngl|tbh|smh|istg|lmao|lmfao|fml|jfc|fr fr)\b[,.!]*\s*", re.I)
+_SLANG_ASIDE = re.compile(r"\b(?:ffs|ngl|tbh|smh|istg|lmao|lmfao|fml|jfc|fr fr|na wa o|na wa|haba|ag man|aiyo|yaar)\b[,.!]*\s*", re.I)
 _PARTNER_IS = re.compile(
     r"\b(wife|husband|partner|boyfriend|girlfriend|bf|gf|fiance|fiancee|fiancé|fiancée)'s\s+(so|such|always|never|a|an|too|really|very)\b",
     re.I,
@@ -812,7 +812,29 @@ def analyse(raw: object) -> Analysis:
     text = re.sub(r"(?<![\w'])['\"\u2018\u201c](\w+)['\"\u2019\u201d](?!\w)", r"\1", text)  # "because you 'forgot'": scare quotes are tone
     text = re.sub(r"^not (?:once|one time),? (have|has|did|do|does) (you|he|she|they) ", r"\2 \1 never ", text, flags=re.I)  # "not once have you asked"
     text = re.sub(r",\s*(?:you|he|she) (?:really|honestly|actually|seriously|just) (?:do|does|did|are|is)\s*[.!]*$", "", text, flags=re.I)
+    # "…and it's doing my head in", "…, and then somehow it's my fault": how it lands or who gets blamed is not the act.
+    text = re.sub(
+        r"(?<=\w{3})\s*,?\s+(?:and\s+)?(?:then\s+)?(?:somehow\s+)?(?:(?:it'?s|it is|its|that'?s|which is)\s+(?:all\s+)?(?:my fault|doing my head in|driving me (?:insane|mad|crazy|nuts|up the wall)|killing me|so annoying|infuriating|exhausting)"
+        r"|being (?:in|around|with) [^,.!?]{2,40} is (?:exhausting|a nightmare|hell|torture|unbearable))\b(?!\s+(?:that|when|how|to|the way)\b)[^.!?]*",
+        "",
+        text,
+        flags=re.I,
+    )
+    # "You're late. Again. Forty minutes this time and not even a text.": the missing text is a fragment of its own.
+    text = re.sub(r"\b(?:and )?not even (?:a|one) (text|call|message)\b", r". No \1.", text, flags=re.I)
+    text = re.sub(r"\.\s*\.", ".", text)
+    # "I know you're stressed about the move, I get it. But you snapped at me…": what comes after the concession is the act.
+    text = re.sub(r"^(?:i know|i get (?:it|that)|i understand|i realise|i realize)\b[^.!?]*[.!?]+\s*(?:but|still|and yet)\s*,?\s+(?=(?:you|u|he|she)\b)", "", text, flags=re.I)
+    # "…again after you promised me you wouldn't": the promise is the grievance's context; the act comes first.
+    text = re.sub(
+        r"^((?:\S+\s+){3,}?\S+?)\s*,?\s+(?:after|when|even though|though|although|despite)\s+(?:you|u|he|she)\s+(?:promised|said|swore|told me)(?: me)?(?: that)?"
+        r"(?:\s+(?:you|u|he|she|you'?d|he'?d|she'?d))?(?:\s+(?:would(?:n'?t| not)?|wouldnt|will|won'?t|were going to|was going to|'d))?(?:\s+(?:not|never))?\s*(?:again|anymore|any more)?\s*[.!?]*$",
+        r"\1",
+        text,
+        flags=re.I,
+    )
     a.topic = lex.topic_of(text)
+    things = re.match(r"^(?:your|ur) ((?:\w+ ){0,2}?\w+s) (?:have|has) been ([^.!?]{4,}?)[.!?]", text + ".", re.I)
     doc = nlp()(text)
     sentences = list(doc.sents)
     for sent in sentences:
@@ -860,7 +882,15 @@ def analyse(raw: object) -> Analysis:
                 for form in sub.forms:
                     _add_form(a, form)
                 break
+    if things and not a.behaviour:
+        a.behaviour, a.past = f"your {things.group(1)} have been {things.group(2).strip()}", False  # "ur dishes have been in the sink since sunday"
     if a.behaviour:
+        # "…till 2am and then you're useless all day": a label tacked on after the act is the verdict, not the act.
+        tail = re.search(r",?\s+(?:and|so|and then|then)\s+(?:then\s+)?(?:you're|you are|you were|he's|she's|he is|she is|he was|she was)\s+(?:so\s+|such\s+|just\s+|completely\s+|totally\s+)?(?:an?\s+)?([a-z-]+)\b.*$", a.behaviour, re.I)
+        if tail and tail.start() > 8 and {tail.group(1).lower(), f"a {tail.group(1).lower()}", f"an {tail.group(1).lower()}"} & lex.labels:
+            a.behaviour = a.behaviour[: tail.start()]
+            a.label = a.label or tail.group(1).lower()
+        a.behaviour = re.sub(r"\s+like (?:an? )?(?:idiot|fool|lemon|muppet|mug|loser|spare part|plum|numpty|prat)\b", "", a.behaviour, flags=re.I)  # said of me, not of them
         a.behaviour = tidy(a.behaviour)
         if _VAGUE_BEHAVIOUR.search(a.behaviour) or _EMPTY_BEHAVIOUR.match(a.behaviour):
             a.behaviour = None  # "you don't give a toss", "you do": nothing a camera could see; ask
@@ -870,7 +900,9 @@ def analyse(raw: object) -> Analysis:
 _VAGUE_BEHAVIOUR = re.compile(
     r"^you (?:what|who|which|how)\b|\bbe like (?:this|that)\b|\bmake everything about\b|\btalent for\b|\b(?:take|takes|taking|took) me for granted\b"
     r"|\b(?:give an? (?:toss|damn|shit|crap|fig|fuck|monkey'?s)|rather be (?:anywhere|somewhere|with)"
-    r"|make (?:an|any) effort|(?:are|aren't|were|weren't) there for me)\b",
+    r"|make (?:an|any) effort|(?:are|aren't|were|weren't) there for me)\b"
+    r"|^you(?:'re| are| were) (?:killing me|doing my head in|driving me (?:insane|mad|crazy|nuts|up the wall|round the bend))(?: (?:right now|today|tonight|again|honestly))*$"
+    r"|^you(?:'ve| have) (?:changed|outdone yourself)(?: (?:this time|again|so much))?$",
     re.I,
 )
 _EMPTY_BEHAVIOUR = re.compile(r"^you(?:'re| are| do| did| does| have| had| can| will| would)?(?: not|n't)?\s*$", re.I)
@@ -972,6 +1004,11 @@ def _nice_of_you(m: re.Match) -> tuple[str, bool]:
     return f"you {'finally ' if m.group('when') else ''}{' '.join([verb, *words[1:]])}", True
 
 
+# "oh sure, go ahead and make plans without me": permission said in scorn names the act it objects to.
+_GO_AHEAD = re.compile(
+    r"^(?:(?:oh|yeah|sure|fine|great|right|ok|okay)[, ]+)+go ahead(?: and)? (?!(?:i|we)\b)(\w+(?: [^,.!?]+?)?)(?:,? like (?:always|usual|you always do)|,? as (?:always|usual))?[?.!]*$",
+    re.I,
+)
 _CONGRATS_ONLY = re.compile(r"^(?:congrats|congratulations|well done|nice one),? on being the only (?:\w+ ){0,2}?\w+ (?:who|that) (.+?)[?.!]*$", re.I)
 _LOVE_HOW = re.compile(r"^(?:i )?(?:just |really )?(?:love|loving) (?:how|the way) (?:you|u) (.+?)[?.!]*$", re.I)
 # Whole-sentence shapes whose behaviour is easier to read off than to parse; each builds (behaviour, past).
@@ -983,6 +1020,7 @@ _SENTENCE_TEMPLATES = [
     (_HOW_MANY, "question", _ask_again),
     (_FOR_ONCE, "question", lambda m: (f"you don't {_second_person_text(m.group(1).strip())}", False)),
     (_NICE_OF_YOU, "command", _nice_of_you),
+    (_GO_AHEAD, "command", lambda m: (f"you {_second_person_text(m.group(1).strip())}", False)),
     (_CONGRATS_ONLY, "command", lambda m: (f"you {m.group(1).strip()}", bool(re.match(r"\w+ed\b|didn'?t|did not|was|were", m.group(1), re.I)))),
     (
         _LOVE_HOW,

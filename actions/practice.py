@@ -335,7 +335,7 @@ _DISGUISED = re.compile(
 _OWNED = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|me|my)\b", re.I)
 # Blame handed back after the feeling: a major flaw, not the whole try.
 _TAIL = re.compile(
-    r"\b(?:because|cause)\s+(?:of\s+(?:all\s+)?)?(?:you|your)\b|\bit\s+(?:just\s+)?(?:makes|made)\s+me\b(?!\s+(?:feel\s+)?(?:so\s+|really\s+)?(?:close|happy|loved|safe|special|wanted|better|good|calm|connected)\b)(?!\s+(?:so\s+|really\s+|a bit\s+)?\w+\s+when\b)|\bso now i(?:'m| am| have|'ve| get)\b|\b(?:driving|drives|drove) me (?:mad|crazy|nuts|insane|up the wall)\b", re.I
+    r"\b(?:because|cause)\s+(?:of\s+(?:all\s+)?)?(?:you|your)\b|\bit\s+(?:just\s+)?(?:makes|made)\s+me\b(?!\s+(?:feel\s+)?(?:so\s+|really\s+)?(?:close|happy|loved|safe|special|wanted|better|good|calm|connected)\b)(?!\s+(?:so\s+|really\s+|a bit\s+)?\w+\s+when\b)|\bso now i(?:'m| am| have|'ve| get)\b|\bwhen (?:she|he|they)(?:'s|'re| is| are) with (?:you|u)\b|\btoo (?:long|much|late|often) (?:with|because of) (?:you|u)\b|\b(?:driving|drives|drove) me (?:mad|crazy|nuts|insane|up the wall)\b", re.I
 )  # text is cleaned: "cuz u" is "because you"
 # Blame outright: the feeling is theirs to fix.
 _HARD_BLAME = re.compile(
@@ -370,6 +370,8 @@ _CONTEMPT = re.compile(
     r"|\bdon'?t worry about me\b|\blet me guess\b|\bcan'?t wait\s*[.!]*$|\bbloody\b|\bwhat is wrong with you\b|\btell (?:your|her|his) \w+ i said hi\b|\bsay hi to (?:your|her|his)\b"
     r"|\bshall i\b[^.!?]*\?|[,.]?\s+or (?:i'?m|i will|i'?ll) (?:changing|leaving|going|done|out|calling|telling|moving|packing)\b|\bi'?m not (?:opening|coming|cooking|waiting|doing)\b[^.!?]*\b(?:and you can|you can explain)\b"
     r"|\b(?:one more time|again)\b[^.!?]{0,40}\bi'?m not \w+ing\b|\b(?:sabotag|gaslight|triangulat)\w*|\b(?:avoidant|narcissis)\w*|\btuck you in\b"
+    r"|\b(?:classic|typical) (?:you|u|him|her)\b|\bwhat are we (?:even )?doing\b|\ba joke to (?:you|u)\b|\bhappy together\b(?![^.!?]*\b(?:we|us)\b)"
+    r"|[,.]?\s+or (?:else )?i'?ll (?:just )?(?:get out|take|walk|leave|go|find|call|stop|move|sleep)\b|\bnot even surprised\b"
     r"|\bhave to be right\b|\balways right\b|\bjust so you know\b|\bi can'?t believe you\b|\blunatic\b|\bpsycho\b|\bnutter\b|\bmight as well (?:be|have)\b|\bif (?:someone|somebody|some people)\b|\bdon'?t you dare\b|\bi'?m not the one\b"
     r"|^\W*why (?:are|do|did|can'?t|won'?t|don'?t|would) you\b|\b(?:basically|practically) a single (?:parent|mum|mom|dad)\b|\bnot (?:that|so) hard\b|\bnot rocket science\b|\bwhat'?s that about\b|\bwhat (?:is|was) that about\b|\bwhat'?s wrong with you\b"
     r"|\bhope (?:it|that|the \w+) was worth it\b|\bbetter things to do\b|\bkeeping you from\b|\bsomething more important\b|\bstop being (?:a|an|so|such)\b"
@@ -396,7 +398,8 @@ _REQUEST = re.compile(
 @lru_cache(maxsize=1)
 def _vocab() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
     lex = load_lexicon()
-    extra = {"hurts", "upset", "sad", "scared", "frightened", "gutted", "heartbroken", "flat", "worn out", "drained", "fed up", "stings", "stung", "worry"}
+    extra = {"hurts", "upset", "sad", "scared", "frightened", "gutted", "heartbroken", "flat", "worn out", "drained", "fed up", "stings", "stung", "worry",
+             "wiped", "far from you", "far away from you", "cut off from you", "on my own"}
     feelings = sorted(lex.feelings | extra, key=len, reverse=True)
     pseudo = sorted(lex.pseudo, key=len, reverse=True)
     real = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in feelings) + r")\b", re.I)
@@ -529,7 +532,7 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
         fakes.remove("sick")  # "worried sick" is worry, said strongly
     if not reals and not fakes and _FEELING_IDIOM.search(text):
         reals = [_FEELING_IDIOM.search(text).group(0).lower()]  # "money stress is really getting to me", "I'm struggling"
-    if not reals and not fakes and re.search(r"\bi\s+(?:really\s+|just\s+)?miss\b|\bi'?m\s+(?:really\s+|so\s+)?missing\b|^\W*(?:been\s+)?missing (?:you|u)\b", text, re.I):
+    if not reals and not fakes and re.search(r"\bi\s+(?:really\s+|just\s+)?missed (?:you|u|us|having|being|our)\b|\bi\s+(?:really\s+|just\s+)?miss\b|\bi'?m\s+(?:really\s+|so\s+)?missing\b|^\W*(?:been\s+)?missing (?:you|u)\b", text, re.I):
         reals = ["miss"]  # longing is a feeling: "I miss holding hands"
     reals = [r for r in reals if r not in fakes]
     if reals and fakes:
@@ -550,7 +553,7 @@ _FEELING_IDIOM = re.compile(
 _LOW = re.compile(r"\b(?:feel|felt|feeling|i'?m|been)\s+(?:a bit |quite |really |so |pretty |so much |a lot |much )?(?:low|down|bad|better)\b", re.I)
 _FEELING_VERB = re.compile(
     r"\b(stress(?:es|ed)?|worr(?:ies|ied)|scares?d?|upsets?|sadden(?:s|ed)|frighten(?:s|ed)|hurts?|frustrat(?:es|ed)|bother(?:s|ed)|stings?|stung|"
-    r"wears?|wore|drains?|drained|gets? to|got to|bugs?|bugged|annoys?|annoyed|irritates?|irritated|scaring|worrying|stressing|upsetting|freaking)"
+    r"wears?|wore|drains?|drained|gets? to|got to|bugs?|bugged|annoys?|annoyed|irritates?|irritated|scaring|worrying|stressing|upsetting|freaking|bugging|annoying|getting to|frustrating|wearing)"
     r"(?: \w+)? me\b",
     re.I,
 )

@@ -245,7 +245,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "stalking",
-        r"\b(?:shows?|showed|turns?|turned|keeps? turning|keeps? showing) up (?:at|outside) (?:my|the) (?:work|house|home|door|flat|apartment|office|school|gym)\b",
+        r"\b(?:shows?|showed|turns?|turned|keeps? turning|keeps? showing) up (?:at|outside) (?:my|the) (?:work(?! (?:do|party|drinks|event|thing|dinner|function|night out))|house|home|door|flat|apartment|office|school|gym)\b",
     ),
     (
         "stalking",
@@ -253,7 +253,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "stalking",
-        r"\b(?:hundreds of (?:messages|texts|calls)|from new numbers|parked outside|hack(?:ed|s)? (?:my|into my)|turn(?:s|ing|ed)? up (?:at my|wherever|everywhere)|(?:keeps?|someone|is) following me)\b",
+        r"\b(?:hundreds of (?:messages|texts|calls)|from new numbers|parked outside|hack(?:ed|s)? (?:my|into my)|turn(?:s|ing|ed)? up (?:at my(?! work (?:do|party|drinks|event|thing|dinner|function))(?![^.!?]{0,40}\blate\b)|wherever|everywhere)|(?:keeps?|someone|is) following me)\b",
     ),
     (
         "stalking",
@@ -289,7 +289,7 @@ _PATTERNS += [
     ),
     (
         "control",
-        r"\bchang\w* (?:the |all )?(?:my )?passwords?\b|\b(?:has|took|takes|controls) (?:all )?(?:of )?my accounts\b|\bso i can'?t get (?:in|into)\b"
+        r"\bchang\w* (?:all )?(?:of )?my passwords?\b|\bchang\w* all (?:the |of the |our )?passwords?\b|\bchang\w* (?:the )?passwords? (?:on|to|for|of) (?:my|our|all) (?:bank|accounts?|phone|email|laptop|cards?|money)\w*\b|\b(?:has|took|takes|controls) (?:all )?(?:of )?my accounts\b|\bso i can'?t get (?:in|into)\b"
         r"|\bpicks? (?:out )?what i wear\b|\bsend (?:him|her|them) a (?:selfie|photo|pic)\b[^.!?]{0,30}\b(?:before|every|when|to prove)\b"
         r"|\bdelet\w* (?:all )?(?:of )?my (?:\w+ )?(?:friends|contacts|family|mates)\b|\bmade me (?:quit|leave|give up) my (?:job|course|studies)\b|\bno money of my own\b",
     ),
@@ -319,6 +319,168 @@ _PATTERNS += [
         r"\b(?:nobody|no ?one|no-one) (?:would|will|'d) (?:even )?(?:miss|notice|care)(?: about)? (?:me )?if i (?:was|were|'m|am|disappeared|died|went)\b",
     ),
     ("violence", r"\bgets? rough with me\b|\bgrabb?\w* (?:me by )?my (?:hair|arm|wrist|neck|throat|face)\b|\bpushing,? grabbing\b"),
+    # Concepts rather than phrasings (from the eleventh and twelfth sets, 2026-12-02): each rule names an idea a
+    # crisis line carries, in several wordings, so the next set's new wording has a better chance of being caught.
+    # Passive wishes not to wake up / not to be here.
+    (
+        "self_harm",
+        r"\b(?:if|whether) i (?:just |simply )?(?:didn'?t|did not|don'?t|do not|never|wouldn'?t|won'?t) (?:wake|woke) up\b"
+        r"|\bstop(?:ped)? caring (?:whether|if) i (?:wake up|live|die|make it|am alive|'m alive|see tomorrow)\b"
+        r"|\bpoint (?:in|of) (?:waking up|me waking up|seeing tomorrow)\b"
+        r"|\bhow (?:much )?longer i can (?:keep going|go on|hold on)\b",
+    ),
+    # Researching, planning or preparing a way to die.
+    (
+        "self_harm",
+        r"\b(?:look\w*|search\w*|googl\w*|research\w*|read\w*) (?:up )?(?:about )?(?:ways|how|methods) to (?:just )?(?:die|not wake up|kill|end it|end my|overdose|disappear|not be here)\b"
+        r"|\b(?:sav\w*|stockpil\w*|hoard\w*|collect\w*) (?:up )?(?:all )?(?:my |the |of my )?(?:sleeping |old )?(?:pills|tablets|meds|medication|painkillers)\b",
+    ),
+    # Goodbyes: letters or notes for the family, "in case I'm not around".
+    (
+        "self_harm",
+        r"\b(?:goodbye|farewell|suicide|final) (?:letters?|notes?|messages?|videos?)\b"
+        r"|\bin case i(?:'m| am) (?:not|no longer) (?:around|here)\b|\bnot (?:be )?(?:around|here) (?:for )?(?:much|very much|a lot) longer\b",
+    ),
+    # Would anyone notice if I were gone; standing at an edge.
+    (
+        "self_harm",
+        r"\b(?:(?:any ?one|anybody|some ?one|somebody|nobody|no ?one|people|they|he|she) (?:would|will|'d)|would (?:any ?one|anybody|people|they|he|she)) (?:even |actually |really )?(?:notice|miss me|care|realise|realize)\b[^.!?]{0,40}\bif i (?:was |were |am |'m )?(?:just )?(?:gone|dead|not here|wasn'?t here|weren'?t here|stepped off|jumped|disappeared|died|fell|vanished|ended it)\b"
+        r"|\bif i (?:just )?(?:stepped|jumped|fell|threw myself) (?:off|in front)\b"
+        r"|\b(?:edge of|standing on|stood on|standing at|stood at|standing by) (?:the |a |my )?(?:platform|bridge|roof|rooftop|cliff|balcony|ledge|tracks)\b[^.!?]{0,60}\b(?:wonder\w*|step\w*|jump\w*|notice|fall\w*|gone|end\w*|over)\b",
+    ),
+    # Imagining a crash on purpose.
+    (
+        "self_harm",
+        r"\b(?:think|thinking|thought|want|wanted|wanna|tempted|imagin\w*|pictur\w*|urge)(?: about| of| to)? (?:\w+ ){0,2}(?:driv|crash|steer|swerv)\w* (?:my car |the car |it )?(?:straight )?(?:into|off|in front of) (?:a|the) (?:wall|tree|bridge|cliff|river|lorry|truck|train|oncoming|barrier|motorway)\b",
+    ),
+    # Being kept in: not let out, not let go, not let see family.
+    (
+        "control",
+        r"\b(?:would ?n'?t|would not|won'?t|will not|doesn'?t|does not|didn'?t|did not|never|refuses? to|refused to) let me (?:out\b|leave\b|go (?:out|home|anywhere)\b|get (?:out|past)\b|past\b|see my (?:own )?(?:family|friends|parents|mum|mom|dad|sister|brother|kids)\b|see (?:any )?friends\b)"
+        r"|\b(?:logs?|logged|logging|gets?|got|breaks?|broke) (?:in)?to my (?:email|e-mail|accounts?|phone|laptop|messages|icloud|facebook|instagram|whatsapp)\b"
+        r"|\bblock(?:s|ed|ing)? the (?:door|doorway|exit)\b|\btells? me who i(?:'m| am) (?:allowed|able|permitted) to\b",
+    ),
+    # Tracking and money control.
+    (
+        "control",
+        r"\b(?:always|constantly|has to|needs to|must) know(?:s)? where i am\b"
+        r"|\b(?:put|puts|installed|installs|hid|hidden|added) (?:an? |some )?(?:\w+ )?(?:app|tracker|software|spyware|gps) on my (?:phone|car|laptop)\b"
+        r"|\btakes? (?:all of |all )?my (?:entire |whole )?(?:wages?|salary|pay ?(?:check|cheque)?|earnings|benefits)\b|\b(?:gives?|giving|gave) me (?:a |an )?(?:small |tiny |weekly |little |measly )?(?:allowance|pocket money)\b"
+        r"|\bcan(?:'?t|not| not) (?:access|touch|get (?:to|at|into)) (?:a penny of |any of )?my (?:own )?(?:money|accounts?|bank|wages?|salary)\b",
+    ),
+    # Threats of making someone vanish or not being believed; harm to force a passcode.
+    (
+        "threat",
+        r"\bmake sure (?:i|you) (?:disappear|vanish|never)\b|\bmake (?:me|you) disappear\b|\bnobody (?:will|would|is going to) believe (?:me|you)\b"
+        r"|\btwist(?:ed|s|ing)? my (?:arm|wrist|fingers?) (?:until|till|behind|so hard|back)\b",
+    ),
+    # Turning up after a break-up, at night, banging on windows.
+    (
+        "stalking",
+        r"\bkeeps? (?:showing|turning) up (?:at|outside)\b|\bbang(?:ing|s|ed)? on (?:my |the )?windows?\b"
+        r"|\b(?:show|turn)\w* up\b[^.!?]{0,60}\b(?:since|after|now that) i (?:moved out|left|broke up|ended)\b",
+    ),
+]
+# From the thirteenth set (safety-heavy, 2026-12-02): sexual coercion, image threats, isolation, stalking after a
+# break-up, and indirect goodbyes, again written as ideas with several wordings each.
+_PATTERNS += [
+    (
+        "sexual_coercion",
+        r"\b(?:sex with me|on top of me|touch\w* me|inside me)\b.{0,80}\b(?:asleep|sleeping|drunk|passed out|blackout|unconscious|said no|told him no|told her no|didn'?t want)\b"
+        r"|\b(?:asleep|sleeping|blackout|passed out|unconscious|drunk)\b.{0,80}\b(?:had sex with me|sex with me|on top of me|touch\w* me|inside me)\b"
+        r"|\bdrinks? (?:was |were |got |had been )?spiked\b|\bspike[sd]? (?:my|our|his|her) drinks?\b"
+        r"|\bcondom\b[^.!?]{0,30}\b(?:off|without (?:telling|asking)|remov\w*|refus\w*)\b|\b(?:take|took|takes|taking|pull\w*|slip\w*) (?:the |a )?condom off\b"
+        r"|\bmakes? me (?:do|copy|watch|try|act out)\b[^.!?]{0,40}\b(?:porn|sexual|in bed|sex)\b"
+        r"|\bdoesn'?t count because we'?re (?:together|married|a couple)\b",
+    ),
+    (
+        "threat",
+        r"\b(?:videos?|photos?|pics?|pictures?|recordings?|nudes) (?:he|she|they|you) (?:filmed|took|recorded|made|has|have|kept) of (?:us|me)\b"
+        r"|\b(?:send|show|post|share|leak|upload)\w* (?:the |my |our |those |these |them )?(?:nudes|sex tapes?|intimate (?:photos|pictures|pics|videos))\b"
+        r"|\b(?:boss|family|parents|everyone|mum|mom|kids|work|friends) would (?:love|like|want|be interested) to see (?:them|these|those|it)\b"
+        r"|\bnobody (?:would|will|'d|could) (?:ever )?find (?:you|me|your body|my body)\b|\bdeport\w*\b"
+        r"|\b(?:cancel|withdraw|take|took|hide|hid|keeps?|kept|holds?|held|lock\w*)\w* (?:away )?(?:my )?(?:visa|passport|papers|documents|green card|residence permit)(?: sponsorship)?\b",
+    ),
+    (
+        "control",
+        r"\b(?:smash\w*|broke|break\w*|threw|throws?|took|takes|hid|hides|snatch\w*|grab\w*) (?:my )?(?:phone|it)\b[^.!?]{0,40}\bso (?:that )?i (?:couldn'?t|can'?t|could not|cannot|wouldn'?t be able to)\b"
+        r"|\bsmash(?:ed|es|ing)? my phone\b"
+        r"|\bso (?:none of them|nobody|no ?one|no-one) (?:talks?|speaks?|comes?|calls?) (?:to me|round|near me)\b"
+        r"|\btold (?:all |everyone |)(?:of )?my (?:friends|family|mates)\b[^.!?]{0,40}\b(?:mentally ill|crazy|mad|unstable|a liar|insane|psycho)\b",
+    ),
+    (
+        "stalking",
+        r"\b(?:describing|describes|knows?|knew|told me|texts? me) what i (?:wore|was wearing|had on|did|ate) (?:that|today|yesterday|at)\b"
+        r"|\bfound (?:out )?my (?:new )?(?:address|flat|house|place|number|workplace)\b|\bfound you\b"
+        r"|\bmy ex\S*\b[^.!?]{0,40}\b(?:keeps?|kept|been|is) (?:ringing|calling|messaging|texting|contacting|emailing|turning up|showing up|waiting|following)\b"
+        r"|\bpretending to be (?:worried|concerned|me)\b"
+        r"|\b(?:sitting|sits|sat|waiting|waits|parked|parks|outside|watching|watches|follow\w*|turn\w* up|show\w* up)\b[^.!?]{0,80}\b(?:since|after|ever since|now that) i (?:left|moved out|broke up|ended|split)\b",
+    ),
+    (
+        "self_harm",
+        r"\bgiv(?:ing|en|e) (?:away )?(?:all )?my (?:stuff|things|belongings|possessions|clothes|books|jewellery|jewelry) (?:away|to)\b|\bgiving away my\b|\bwon'?t have to sort (?:it|my (?:stuff|things)|everything) out\b"
+        r"|\b(?:step\w*|walk\w*|jump\w*|throw\w* myself|lying down) (?:out )?in front of (?:a|the) (?:bus|train|lorry|truck|car|tube|traffic)\b"
+        r"|\bnot turn(?:ing)? the wheel\b|\blet(?:ting)? go of the wheel\b"
+        r"|\b(?:i|i've|i have) (?:cut|burned|burnt) (?:myself )?again\b|\bcut(?:ting)? again\b|\bstarted cutting\b|\bcut (?:my )?(?:arms?|wrists?|legs?|thighs?)\b"
+        r"|\bhow and when\b|\bneed (?:the house|the flat|everyone|them|you all) (?:to be )?(?:empty|out|gone|away)\b"
+        r"|\bwon'?t be (?:around|here|alive) (?:to see|for|when|by|much|long)\b|\bnot be (?:around|here|alive) to see\b"
+        r"|\b(?:tired|sick) of (?:being alive|living|life|existing|being here)\b"
+        r"|\bhow many (?:it would|would it|it'?d|do i need to|would i need to|will it) take\b|\bhow many (?:pills|tablets|sleeping pills) (?:it|would|to)\b"
+        r"|\bit was (?:a |my )?goodbye\b|\bwithout (?:\w+ ){0,2}knowing (?:it was|i was saying) goodbye\b"
+        r"|\b(?:written|wrote|writing|left) (?:some |a few |my )?(?:letters?|notes?) (?:to|for) (?:everyone|every one of them|each of them)\b",
+    ),
+]
+# The thirteenth set's long tail: each line below is one more idea of danger, not one more sentence.
+_PATTERNS += [
+    (
+        "violence",
+        r"\b(?:pillow|hand|hands|cushion) over my (?:face|mouth|nose)\b|\bheadbutt\w*|\b(?:broke|broken|fractured|cracked) my (?:nose|arm|ribs?|jaw|teeth|tooth|wrist|finger)\b"
+        r"|\bmy (?:nose|arm|jaw|rib) is (?:broken|fractured)\b|\bwith a (?:baseball bat|bat|knife|gun|machete|hammer|crowbar|axe|weapon)\b|\b(?:bat|knife|gun|machete|weapon) (?:at|to) (?:me|my)\b",
+    ),
+    (
+        "threat",
+        r"\btake the (?:kids|children|baby|boys|girls)\b[^.!?]{0,40}\b(?:abroad|away|never see)\b|\bnever see (?:them|the kids|the children|my kids|my children|the baby) again\b"
+        r"|\b(?:dog|cat|pet|puppy|kitten)\b[^.!?]{0,25}\b(?:might|could|will|would|may) ['\"]?have an accident\b|\b(?:remind\w*|says?|said|told) (?:me )?(?:that )?accidents (?:can |do )?happen\b"
+        r"|\bknows? where (?:my|your) (?:mum|mom|family|parents|kids|sister|brother|children|dad) (?:lives?|are|is)\b|\bknows? where (?:i|you) live\b"
+        r"|\bif i (?:call|ring|phone|go to|tell) the police\b|\bruin my life\b",
+    ),
+    (
+        "sexual_coercion",
+        r"\bsaid no\b(?! to (?:the|a|an|your|my|our|his|her|going|buying|that|this)\b)[^.!?]{0,40}\b(?:kept going|carried on|didn'?t stop|did it anyway)\b"
+        r"|\b(?:does|did|do|doing) (?:stuff|things) (?:to me )?(?:that )?i (?:told (?:him|her|them) )?(?:i )?(?:didn'?t|don'?t) want\b"
+        r"|\bforc\w* me (?:into|to do) (?:stuff|things|sex|it)\b|\bforc\w* (?:himself|herself|themselves) on me\b"
+        r"|\bif i (?:didn'?t|don'?t|won'?t|wouldn'?t) (?:do it|sleep with|have sex)\b|\bfilm\w* (?:us|me) (?:during|having|while we have) sex\b",
+    ),
+    (
+        "control",
+        r"\bstop(?:ped|s|ping)? me (?:from )?(?:seeing|visiting|calling|talking to|speaking to) my (?:own )?(?:family|friends|parents|mum|mom|dad|sister|brother)\b"
+        r"|\bprove where i (?:am|was)\b|\b(?:send|sending) (?:him |her |them )?(?:a )?(?:selfie|photo|picture|pic)s? (?:every|each) (?:hour|half hour|day|time)\b",
+    ),
+    (
+        "stalking",
+        r"\b(?:messages|texts|calls)\b[^.!?]{0,40}\bsince (?:we|i) (?:broke up|split|separated|left)\b|\bdifferent numbers\b|\bfake (?:accounts?|profiles?)\b"
+        r"|\bknows things i(?:'ve| have)? only (?:said|told)\b|\bhidden (?:something|a camera|a mic\w*|a tracker|cameras)\b"
+        r"|\bstill has (?:a|my) key\b|\bcom(?:e|ing) home to (?:find )?things moved\b|\b(?:his|her|their) car (?:in my mirror|behind me|outside my)\b",
+    ),
+    (
+        "self_harm",
+        r"\b(?:happier|better off|easier|better) (?:if|when) i (?:just )?(?:disappeared|was gone|were gone|wasn'?t here|weren'?t here|died|was dead|vanished)\b"
+        r"|\bdisappear(?:ed|ing)? (?:forever|for good|permanently)\b|\bhope i (?:get|got) (?:hit|run over|killed)\b|\bwouldn'?t be my choice\b",
+    ),
+]
+# The fourteenth set's three misses (first look recorded first): sex while ill, a drugged night, new accounts to watch.
+_PATTERNS += [
+    (
+        "sexual_coercion",
+        r"\b(?:still|even|anyway)\b[^.!?]{0,10}\bmade me do it\b|\bmade me do it anyway\b"
+        r"|\bwhen i was (?:sick|ill|asleep|crying|drunk|unwell|in pain|pregnant)\b[^.!?]{0,40}\b(?:made me|forced me|still did it|did it anyway|had sex|wouldn'?t stop)\b"
+        r"|\b(?:can'?t|cannot|don'?t|do not|couldn'?t) remember (?:the|last|that|most of the|anything (?:about|from) the|what happened (?:that|last)) ?(?:night|evening|party)\b"
+        r"|\bgave me (?:some |a )?(?:pills?|tablets?|something|drugs|a drink)\b[^.!?]{0,40}\b(?:relax|calm|sleep|remember|woke up|passed out)\b",
+    ),
+    (
+        "stalking",
+        r"\b(?:new|fake|burner|secret|different) (?:\w+ )?(?:accounts?|profiles?) (?:to|so (?:she|he|they) can) (?:watch|message|follow|contact|stalk|see|comment|text|check|view)\b",
+    ),
 ]
 _COMPILED = [(cat, re.compile(p)) for cat, p in _PATTERNS]
 
@@ -327,7 +489,7 @@ _SAFE_IDIOMS = re.compile(
     r"\b(?:you'?re killing me(?: with)?|kill(?:ing)? (?:the mood|time|it|the vibe)|dying (?:to|of laughter)|"
     r"die (?:laughing|of embarrassment)|to die for|hit (?:the|a|my) (?:road|gym|snooze|deadline|target|limit|wall|jackpot|button|bed|sack|shops)|"
     r"hits? (?:different|home|the spot)|knife and fork|beat (?:the traffic|the rush|me to it|me at)|beat you at|"
-    r"let me leave (?:the house )?without (?:a|my) (?:kiss|hug|coffee|snack|cuddle)|would it (?:actually |really |honestly )?(?:kill|hurt) (?:you|u) to|i'?ve hit my head|i hit my head|threw (?:a|me a) (?:party|surprise)|twist(?:s|ed|ing)? my words|(?:something|it|that|what|this|words?|comments?) (?:\w+ )?hurts? me|would it (?:kill|hurt) you to|kill for (?:a|some)|murder (?:a|some) (?:pizza|burger|coffee|drink))\b"
+    r"let me leave (?:the house )?without (?:a|my) (?:kiss|hug|coffee|snack|cuddle)|would it (?:actually |really |honestly )?(?:kill|hurt) (?:you|u) to|i'?ve hit my head|i hit my head|threw (?:a|me a) (?:party|surprise)|twist(?:s|ed|ing)? my words|(?:something|it|that|what|this|words?|comments?) (?:\w+ )?hurts? me|would it (?:kill|hurt) you to|kill for (?:a|some)|i could (?:murder|kill|strangle) (?:you|u|him|her) for\b|(?:a|one|1|a single|one little|a quick|one quick) (?:\w+ )?(?:would|'d) (?:actually |really |honestly )?(?:kill|hurt) (?:you|u)|murder (?:a|some) (?:pizza|burger|coffee|drink))\b"
 )
 
 
@@ -364,15 +526,19 @@ def resources() -> dict:
         return yaml.safe_load(fh)
 
 
-def safety_reply(categories: tuple[str, ...] = ()) -> str:
-    """Plain words and crisis lines. Never a reframe."""
+def safety_reply(categories: tuple[str, ...] = (), certain: bool = True) -> str:
+    """Plain words and crisis lines. Never a reframe.
+
+    `certain` is False when only the classifier heard danger: the same resources, with a line that says why they are
+    shown and lets a person who was misheard carry on.
+    """
     res = resources()
-    lines = [res["message"]]
+    lines = [res["message"] if certain else res["message_unsure"]]
     if "self_harm" in categories:
         lines.append("If you are thinking about ending your life or hurting yourself, please reach out now.")
     elif categories:
         lines.append("Nobody should be hurt, threatened, forced or controlled by a partner.")
     lines.append(res["emergency"])
     lines.extend(f"• {r['name']}: {r['contact']}" for r in res["resources"])
-    lines.append(res["closing"])
+    lines.append(res["closing"] if certain else res["unsure_closing"])
     return "\n".join(lines)

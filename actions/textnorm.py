@@ -191,6 +191,7 @@ def clean(raw: object, limit: int = MAX_ANALYSED_CHARS) -> CleanText:
     emoji = [ch for ch in text if is_emoji(ch)]
     text = "".join(" " if is_emoji(ch) else ch for ch in text)
     text = "".join(ch for ch in text if ch.isprintable() or ch in "\n\t")
+    text = re.sub(r"(?<![\w/])w/o(?![\w/])", "without", text, flags=re.I)  # "plans w/o me"
     text = _SPACE.sub(" ", text).strip()
     truncated = len(text) > limit
     if truncated:

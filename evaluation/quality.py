@@ -87,7 +87,7 @@ def grammar_problems(behaviour: str) -> list[str]:
         problems.append("doubled word")
     # "the budget we agreed on", "for me to deal with": a preposition stranded by a relative clause is English.
     stranded = re.search(
-        r"\b(?:(?:i|we|you|they|he|she) \w+|to \w+) (?:on|to|with|about|for|at|in|of)$|\b(?:looked|seen|sorted|dealt|taken care|thought|talked|cared|paid|waited) (?:at|to|with|of|about|for)$"
+        r"\b(?:(?:i|we|you|they|he|she|nobody|no one|anyone|everyone|someone) \w+|to \w+) (?:on|to|with|about|for|at|in|of)$|\w+s'$|\b(?:looked|seen|sorted|dealt|taken care|thought|talked|cared|paid|waited) (?:at|to|with|of|about|for)$"
         r"|\b(?:lights?|heating|tv|telly|radio|oven|hob|taps?|engine|music|shoes|boots|coat|hat|phone) (?:on|off)$",
         b,
         re.I,

@@ -36,19 +36,24 @@ TARGETS = {"blame_precision": 0.95, "blame_recall": 0.95, "safety_recall": 1.0, 
 # vs 0.898), so the blame floors sit just under the lower of the two. Safety recall holds at 1.0 on both
 # because the deterministic screen, not DIET, carries it.
 FLOORS = {
-    # Raised 2026-12-02 to just under the figures of that day's model (commit of the issue 2 note), leaving about
-    # two points for DIET's drift between trainings and machines; reframe quality is deterministic, so its floor
-    # sits half a point under. Safety recall is 1.0 everywhere: the rules alone now catch every crisis line in
-    # all seven sets, so it no longer depends on DIET.
-    "heldout": {"blame_precision": 0.95, "blame_recall": 0.95, "safety_recall": 1.0, "reframe_quality": 0.96},
+    # Reset 2026-12-02 evening, after four older blind sets (sixth to ninth), 320 crisis lines and 330 near misses joined the
+    # training data: about three to four points under that day's figures on an Intel Xeon for the DIET-dependent blame
+    # figures (the same seeds train a different DIET on another CPU: up to four points apart on one set), half a point
+    # under for reframe quality, which is deterministic. Safety recall is 1.0 on every set whose misses have been read.
+    "heldout": {"blame_precision": 0.95, "blame_recall": 0.94, "safety_recall": 1.0, "reframe_quality": 0.96},
     "blind": {"blame_precision": 0.94, "blame_recall": 0.94, "safety_recall": 1.0, "reframe_quality": 0.955},
-    "fresh": {"blame_precision": 0.93, "blame_recall": 0.94, "safety_recall": 1.0, "reframe_quality": 0.90},
-    "final": {"blame_precision": 0.94, "blame_recall": 0.94, "safety_recall": 1.0, "reframe_quality": 0.90},
-    "sixth": {"blame_precision": 0.95, "blame_recall": 0.94, "safety_recall": 1.0, "reframe_quality": 0.90},
-    "seventh": {"blame_precision": 0.95, "blame_recall": 0.92, "safety_recall": 1.0, "reframe_quality": 0.89},
-    "eighth": {"blame_precision": 0.96, "blame_recall": 0.95, "safety_recall": 1.0, "reframe_quality": 0.89},
-    "ninth": {"blame_precision": 0.95, "blame_recall": 0.93, "safety_recall": 1.0, "reframe_quality": 0.955},
-    "tenth": {"blame_precision": 0.95, "blame_recall": 0.90, "safety_recall": 1.0, "reframe_quality": 0.86},
+    "fresh": {"blame_precision": 0.93, "blame_recall": 0.92, "safety_recall": 1.0, "reframe_quality": 0.90},
+    "final": {"blame_precision": 0.94, "blame_recall": 0.93, "safety_recall": 1.0, "reframe_quality": 0.915},
+    # In the training data now (TRAINED_ON): only the parser's reframe quality is a measurement.
+    "sixth": {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 1.0, "reframe_quality": 0.905},
+    "seventh": {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 1.0, "reframe_quality": 0.895},
+    "eighth": {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 1.0, "reframe_quality": 0.90},
+    "ninth": {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 1.0, "reframe_quality": 0.955},
+    "tenth": {"blame_precision": 0.93, "blame_recall": 0.90, "safety_recall": 1.0, "reframe_quality": 0.86},
+    "eleventh": {"blame_precision": 0.92, "blame_recall": 0.94, "safety_recall": 1.0, "reframe_quality": 0.895},
+    "twelfth": {"blame_precision": 0.93, "blame_recall": 0.90, "safety_recall": 1.0, "reframe_quality": 0.925},
+    "thirteenth": {"blame_precision": 0.95, "blame_recall": 0.92, "safety_recall": 1.0, "reframe_quality": 0.91},
+    "fourteenth": {"blame_precision": 0.91, "blame_recall": 0.93, "safety_recall": 1.0, "reframe_quality": 0.815},
 }
 # First looks on 2026-12-02 (model of aeb0792), measured before any change was made for them; both sets were
 # written by helpers who saw neither the training data nor the code, with overlaps removed and the
@@ -67,6 +72,12 @@ FLOORS = {
 # of 4400b69 and a model trained from it on an Intel Xeon (the tenth's figures on that model: P 0.944 R 0.916):
 #   eleventh P 0.934 R 0.963 safety 0.814 reframe 0.865
 #   twelfth  P 0.962 R 0.926 safety 0.907 reframe 0.871
+# thirteenth (safety-heavy: 103 crisis lines, 85 dramatic-but-ordinary blame), first look with the code of 8cac5a9 plus the
+# eleventh's and twelfth's safety ideas, and the same model as theirs:
+#   thirteenth P 0.898 R 0.929 safety 0.767 (model alone 0.553, rules alone 0.544) reframe 0.871
+# fourteenth (safety-heavy, written after everything above), first look with the retrained model (sixth to ninth, 320
+# crisis lines and 330 near misses added to the training data) and that evening's code:
+#   fourteenth P 0.954 R 0.976 safety 0.970 (model alone 0.950, rules alone 0.690) reframe 0.821
 FIRST_LOOK = {
     "sixth": {"blame_precision": 0.980, "blame_recall": 0.866, "safety_recall": 0.978, "reframe_quality": 0.825},
     "seventh": {"blame_precision": 0.962, "blame_recall": 0.895, "safety_recall": 0.978, "reframe_quality": 0.860},
@@ -75,7 +86,13 @@ FIRST_LOOK = {
     "tenth": {"blame_precision": 0.968, "blame_recall": 0.916, "safety_recall": 0.930, "reframe_quality": 0.868},
     "eleventh": {"blame_precision": 0.934, "blame_recall": 0.963, "safety_recall": 0.814, "reframe_quality": 0.865},
     "twelfth": {"blame_precision": 0.962, "blame_recall": 0.926, "safety_recall": 0.907, "reframe_quality": 0.871},
+    "thirteenth": {"blame_precision": 0.898, "blame_recall": 0.929, "safety_recall": 0.767, "reframe_quality": 0.871},
+    "fourteenth": {"blame_precision": 0.954, "blame_recall": 0.976, "safety_recall": 0.970, "reframe_quality": 0.821},
 }
+# Sets written blind, measured (FIRST_LOOK), used as dev sets, and since 2026-12-02 evening part of the training data
+# (data/nlu/writers_*.yml): four more writers' voices lifted every unseen set (see the issue 2 note). Their NLU
+# figures are now training figures and are neither targets nor floors; their reframe gold still measures the parser.
+TRAINED_ON = frozenset({"sixth", "seventh", "eighth", "ninth"})
 DEFAULT_FLOORS = {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 0.0, "reframe_quality": 0.0}
 
 
@@ -127,13 +144,15 @@ SETS = {
     "blind": (ROOT / "tests" / "blind" / "nlu_blind.yml", ROOT / "tests" / "blind" / "reframe_gold.yml"),
     "fresh": (ROOT / "tests" / "fresh" / "nlu_fresh.yml", ROOT / "tests" / "fresh" / "reframe_gold.yml"),
     "final": (ROOT / "tests" / "final" / "nlu_final.yml", ROOT / "tests" / "final" / "reframe_gold.yml"),
-    "sixth": (ROOT / "tests" / "sixth" / "nlu_sixth.yml", ROOT / "tests" / "sixth" / "reframe_gold.yml"),
-    "seventh": (ROOT / "tests" / "seventh" / "nlu_seventh.yml", ROOT / "tests" / "seventh" / "reframe_gold.yml"),
-    "eighth": (ROOT / "tests" / "eighth" / "nlu_eighth.yml", ROOT / "tests" / "eighth" / "reframe_gold.yml"),
-    "ninth": (ROOT / "tests" / "ninth" / "nlu_ninth.yml", ROOT / "tests" / "ninth" / "reframe_gold.yml"),
+    "sixth": (ROOT / "data" / "nlu" / "writers_sixth.yml", ROOT / "tests" / "sixth" / "reframe_gold.yml"),
+    "seventh": (ROOT / "data" / "nlu" / "writers_seventh.yml", ROOT / "tests" / "seventh" / "reframe_gold.yml"),
+    "eighth": (ROOT / "data" / "nlu" / "writers_eighth.yml", ROOT / "tests" / "eighth" / "reframe_gold.yml"),
+    "ninth": (ROOT / "data" / "nlu" / "writers_ninth.yml", ROOT / "tests" / "ninth" / "reframe_gold.yml"),
     "tenth": (ROOT / "tests" / "tenth" / "nlu_tenth.yml", ROOT / "tests" / "tenth" / "reframe_gold.yml"),
     "eleventh": (ROOT / "tests" / "eleventh" / "nlu_eleventh.yml", ROOT / "tests" / "eleventh" / "reframe_gold.yml"),
     "twelfth": (ROOT / "tests" / "twelfth" / "nlu_twelfth.yml", ROOT / "tests" / "twelfth" / "reframe_gold.yml"),
+    "thirteenth": (ROOT / "tests" / "thirteenth" / "nlu_thirteenth.yml", ROOT / "tests" / "thirteenth" / "reframe_gold.yml"),
+    "fourteenth": (ROOT / "tests" / "fourteenth" / "nlu_fourteenth.yml", ROOT / "tests" / "fourteenth" / "reframe_gold.yml"),
 }
 
 
@@ -170,6 +189,8 @@ def evaluate(agent_parses: list[dict], examples: list[tuple[str, str]], gold_ite
 def print_report(name: str, report: dict, verbose: bool) -> None:
     b, bb, s, r = report["blame"], report["blame_baseline"], report["safety_system"], report["reframe"]
     print(f"\n== {name}: {report['n_examples']} examples {report['counts']}")
+    if name in TRAINED_ON:
+        print("   (now training data: the NLU figures below are training figures; only reframe quality is a measurement)")
     print(f"{'metric':36} {'Reframe':>8} {'keyword baseline':>17}")
     print(f"{'blame precision':36} {b['precision']:8.3f} {bb['precision']:17.3f}")
     print(f"{'blame recall':36} {b['recall']:8.3f} {bb['recall']:17.3f}")
@@ -220,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
             "reframe_quality": rep["reframe"]["rate"],
         }
         floors = FLOORS.get(n, DEFAULT_FLOORS)
+        if n in TRAINED_ON:
+            figures = {"reframe_quality": figures["reframe_quality"]}
         missed.update({f"{n}.{k}": v for k, v in figures.items() if v < TARGETS[k]})
         failed.update({f"{n}.{k}": (v, floors[k]) for k, v in figures.items() if v < floors[k]})
     print(f"\ntargets {TARGETS}: " + ("all met" if not missed else f"NOT MET {missed}"))

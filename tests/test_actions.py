@@ -241,6 +241,19 @@ def test_safety_action_names_crisis_lines_and_no_reframe():
     assert "When you" not in out
 
 
+def test_safety_heard_only_by_the_model_still_gets_every_resource_and_a_way_to_correct_it():
+    # No rule names danger here (DIET's call): the reply must still hold the crisis lines and no reframe, say why it is
+    # shown, and invite a misheard person to go on; a rule-named crisis gets the plain reply without that hedge.
+    text = "things at home have got really frightening lately"
+    msgs, _ = run(ActionSafety(), tracker(text, "safety"))
+    out = texts(msgs)
+    assert "988" in out and "1-800-799-7233" in out and "findahelpline.com" in out
+    assert "When you" not in out
+    assert "misread" in out and "may be about your safety" in out
+    sure, _ = run(ActionSafety(), tracker("he hit me again last night", "safety"))
+    assert "misread" not in texts(sure)
+
+
 def test_slotset_events_are_real_events():
     d = CollectingDispatcher()
     events = ActionAnalyseBlame().run(d, tracker("You never listen"), DOMAIN)

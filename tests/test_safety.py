@@ -289,3 +289,45 @@ def test_rule_misses_of_the_tenth_set_are_caught(text):
 @pytest.mark.parametrize("text", ["would it actually kill u to unload the dishwasher once", "you never close the cupboard doors, I've hit my head twice"])
 def test_idioms_and_bumped_heads_are_not_safety(text):
     assert not check(text).flagged
+
+
+# The eleventh and twelfth sets' crisis lines were caught by neither DIET nor the rules; the rules now name the ideas
+# (not waking up, goodbyes, an edge, a crash on purpose, being kept in, tracking, money control, turning up after a
+# break-up). These are new wordings of the same ideas, not the set's own lines, so the test checks the idea is caught.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tbh it would be simpler if i just never woke up",
+        "i've stopped caring if i live or die",
+        "been googling ways to not wake up",
+        "I've been stockpiling my painkillers",
+        "i left a goodbye note on the kitchen table",
+        "I wrote my kids some letters in case I'm not around",
+        "would anyone even care if i just disappeared",
+        "I stood at the edge of the bridge wondering how it would feel to step off",
+        "I keep imagining steering the car into a tree",
+        "he locked the car and wouldn't let me out",
+        "she won't let me see my friends or my mum",
+        "he installed a tracking app on my phone so he always knows where I am",
+        "she takes my whole salary and gives me a tiny allowance",
+        "he said nobody would believe me and he'd make sure I disappear",
+        "my ex keeps turning up outside my flat since i left him",
+    ],
+)
+def test_crisis_ideas_from_the_eleventh_and_twelfth_sets_are_caught(text):
+    assert check(text).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You turned up at my work party late and drunk",
+        "one text would kill u? seriously",
+        "you never let me finish a sentence",
+        "you took ages to wake up and we missed the train",
+        "we stood at the edge of the platform arguing about the tickets",
+        "I can't access the Netflix account since you changed the password",
+    ],
+)
+def test_lateness_texts_and_passwords_are_not_safety(text):
+    assert not check(text).flagged
