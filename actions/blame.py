@@ -569,6 +569,10 @@ def tidy(behaviour: str) -> str:
     b = re.sub(r"\s+'", "'", b)
     b = re.sub(r"\s+n't\b", "n't", b)
     b = re.sub(r"\b(\w+) \1\b", r"\1", b)
+    # "…because you won't use the satnav" can lose its verb in the parse; a reason is not the act, so it goes whole.
+    b = re.sub(r",?\s+(?:because|cause|cos) (?:you|he|she|they) (?:will|would|did|do|does|can|could|have|had|were|was|are|is) not$", "", b)
+    # "I'd saved" was read as "I would saved": before a past participle the 'd is "had".
+    b = re.sub(r"\b(I|you|we|he|she|they) would (been|done|gone|seen|made|told|left|taken|given|said|\w+ed)\b", r"\1 had \2", b)
     return b
 
 
@@ -739,12 +743,12 @@ _ASKED_BEFORE = re.compile(
     re.I,
 )
 _HOW_HARD = re.compile(
-    r"^(?:(?:seriously|srsly|honestly|like|i mean|come on|oh|ugh|god)[, ]+)*(?:how hard is it|would it kill you|(?:is|would) it (?:be )?(?:too much|so hard|that hard|so much) to ask|(?:is|would) it (?:really )?(?:be )?(?:so|that|too) (?:hard|difficult|much))(?: for (?:you|him|her|them)| (?:you|him|her|them))? to (.+?)[?.!]*$",
+    r"^(?:(?:seriously|srsly|honestly|like|i mean|come on|oh|ugh|god)[, ]+)*(?:how hard is it|would it (?:actually |really |honestly |seriously )?kill (?:you|u)|(?:is|would) it (?:be )?(?:too much|so hard|that hard|so much) to ask|(?:is|would) it (?:really )?(?:be )?(?:so|that|too) (?:hard|difficult|much))(?: for (?:you|him|her|them)| (?:you|him|her|them))? to (.+?)[?.!]*$",
     re.I,
 )
 _BECAUSE_OF_YOUR = re.compile(r"\b(?:because of|thanks to|with|by) (?:your|his|her|their) (\w+ing)\b", re.I)
 _CONTEMPT_LEAD = re.compile(
-    r"^(?:oh\s+)?(?:just\s+)?(?:man up|grow up|grow a spine|get a grip|come on|for god'?s sake|seriously)\s*(?:and|,)\s+", re.I
+    r"^(?:oh\s+)?(?:just\s+)?(?:man up|grow up|grow a spine|get a grip|get a life|come on|for god'?s sake|seriously)\s*(?:and|,)\s+", re.I
 )
 _I_STATE = re.compile(
     r"\bi(?:'m| am| feel| felt| was|'ve been| have been| get| got)\s+(?:so |really |very |just |completely |totally |kind of |a bit )*([a-z ]+?)(?:\s+(?:of|about|that|when|because|with|and|but)\b|[.,!?]|$)",
@@ -792,10 +796,23 @@ def analyse(raw: object) -> Analysis:
     text = re.sub(r"\bnever (?:once|ever)\b", "never", text, flags=re.I)  # "you never once thanked me"
     text = re.sub(r"^(hubby|wifey|bf|gf|husband|wife|boyfriend|girlfriend|partner)\b", r"my \1", text, flags=re.I)  # "hubby forgot…"
     text = re.sub(r"\b2 (you|me|u)\b", r"to \1", text, flags=re.I)  # "talking 2 you"
+    text = re.sub(r"^(?:(?:dude|bro|yaar)\b[,!]*|(?:mate|babe|hun|man|girl|boy|love|sweetie|honey)[,!]+)\s+(?=\w)", "", text, flags=re.I)  # "dude ur so selfish"
+    text = re.sub(r"^(my (?:husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|fianc\w*)) (?:he|she|they) ", r"\1 ", text, flags=re.I)  # "My boyfriend he forget…"
+    text = re.sub(r",?\s+(?:isn'?t|isnt|aren'?t|arent|don'?t|didn'?t|doesn'?t|wasn'?t) (?:it|you|he|she)\s*[?!.]*$", "", text, flags=re.I)  # "…isn't it"
+    text = re.sub(r"^((?:\d+|an?|half an|one|two|three|ten|twenty|thirty|forty|fifty)\s*(?:mins?|minutes|hours?|hrs?) late)\b", r"you turned up \1", text, flags=re.I)
+    gerund = re.match(
+        r"^(?:(?:the nerve of (?:you|u)|the cheek of (?:you|u|it)|how dare (?:you|u)),?\s+)?([a-z]+ing)\b([^.!?]*?)"
+        r"(?:\s+(?:was|is)\s+(?:well |so |totally |completely |really |bang |way )?(?:out of order|not ok(?:ay)?|not on|unacceptable|rude|disrespectful|embarrassing|humiliating|uncalled for|too far|out of line))?\s*[.!?]*$",
+        text,
+        re.I,
+    )
+    if gerund and (re.match(r"the (?:nerve|cheek)|how dare", text, re.I) or re.search(r"\b(?:was|is)\s+(?:\w+ )?(?:out of order|not ok|not on|unacceptable|rude|disrespectful|embarrassing|humiliating|uncalled for|too far|out of line)", text, re.I)):
+        text = f"you {past_tense(gerund_to_base(gerund.group(1), ''))}{gerund.group(2)}"  # "Yelling at me in front of your mates was out of order"
     # A closing verdict or shrug is tone, not part of the act: "…its disgusting", "…cool cool", "…whatever".
     text = re.sub(
-        r"[\s,.!]+(?:(?:it'?s|its|that'?s|thats) (?:so |really |just |honestly )?(?:disgusting|gross|annoying|rude|ridiculous|unbelievable|not ok(?:ay)?|not on)"
-        r"|(?:(?:really|so|just|how|very)\s+)?(?:cool|great|nice|lovely|fine|whatever|ok|okay|thanks)(?:[\s,]+(?:cool|great|nice|lovely|fine|whatever|ok|okay|thanks))*)\W*$",
+        r"[\s,.!]+(?:(?:it'?s|its|that'?s|thats) (?:so |really |just |honestly )?(?:disgusting|gross|annoying|rude|ridiculous|unbelievable|unreal|insane|mental|a joke|not ok(?:ay)?|not on)"
+        r"|(?:again[\s,.!]+)?(?:thanks|thank you|cheers) (?:so much|a lot|a bunch|for that|very much)"
+        r"|(?:(?:really|so|just|how|very|totally|absolutely|perfectly)\s+)?(?:cool|great|nice|lovely|fine|whatever|ok|okay|thanks)(?:[\s,]+(?:cool|great|nice|lovely|fine|whatever|ok|okay|thanks))*)\W*$",
         "",
         text,
         flags=re.I,
@@ -834,6 +851,9 @@ def analyse(raw: object) -> Analysis:
         flags=re.I,
     )
     a.topic = lex.topic_of(text)
+    idiom = re.match(r"^(?:you'?re|you are) (?:killing me|doing my head in|driving me (?:insane|mad|crazy|nuts|up the wall)) with (?:the|these|those|your|all (?:the|these|your)) ((?:\w+ ){0,2}?\w+s),\s*they(?:'ve| have) been ", text, re.I)
+    if idiom:
+        text = f"your {idiom.group(1)} have been " + text[idiom.end() :]
     things = re.match(r"^(?:your|ur) ((?:\w+ ){0,2}?\w+s) (?:have|has) been ([^.!?]{4,}?)[.!?]", text + ".", re.I)
     doc = nlp()(text)
     sentences = list(doc.sents)
@@ -892,7 +912,10 @@ def analyse(raw: object) -> Analysis:
             a.label = a.label or tail.group(1).lower()
         a.behaviour = re.sub(r"\s+like (?:an? )?(?:idiot|fool|lemon|muppet|mug|loser|spare part|plum|numpty|prat)\b", "", a.behaviour, flags=re.I)  # said of me, not of them
         a.behaviour = tidy(a.behaviour)
-        if _VAGUE_BEHAVIOUR.search(a.behaviour) or _EMPTY_BEHAVIOUR.match(a.behaviour):
+        bare = re.match(r"^(?:my \w+|you|he|she)(?: is|'s| are|'re| was| were) (?:so |such |a |an |just |really |completely |total |totally )*([a-z-]+)$", a.behaviour, re.I)
+        if bare and {bare.group(1).lower(), f"a {bare.group(1).lower()}"} & lex.labels:
+            a.label, a.behaviour = a.label or bare.group(1).lower(), None  # "My wife is a nightmare": a verdict, nothing to picture
+        if a.behaviour and (_VAGUE_BEHAVIOUR.search(a.behaviour) or _EMPTY_BEHAVIOUR.match(a.behaviour)):
             a.behaviour = None  # "you don't give a toss", "you do": nothing a camera could see; ask
     return a
 
@@ -902,7 +925,9 @@ _VAGUE_BEHAVIOUR = re.compile(
     r"|\b(?:give an? (?:toss|damn|shit|crap|fig|fuck|monkey'?s)|rather be (?:anywhere|somewhere|with)"
     r"|make (?:an|any) effort|(?:are|aren't|were|weren't) there for me)\b"
     r"|^you(?:'re| are| were) (?:killing me|doing my head in|driving me (?:insane|mad|crazy|nuts|up the wall|round the bend))(?: (?:right now|today|tonight|again|honestly))*$"
-    r"|^you(?:'ve| have) (?:changed|outdone yourself)(?: (?:this time|again|so much))?$",
+    r"|^you(?:'ve| have) (?:changed|outdone yourself)(?: (?:this time|again|so much))?$"
+    r"|\bact(?:s|ed|ing)? like an? (?:child|baby|kid|teenager|toddler|brat)\b|\bhave no respect for me\b|\b(?:are|aren't|were|weren't) (?:not |never )?here for me\b"
+    r"|^(?:it'?s|its|it is) (?:always |all )?about you\b",
     re.I,
 )
 _EMPTY_BEHAVIOUR = re.compile(r"^you(?:'re| are| do| did| does| have| had| can| will| would)?(?: not|n't)?\s*$", re.I)
@@ -1001,12 +1026,13 @@ _THANKS_FOR_HELP = re.compile(
 def _nice_of_you(m: re.Match) -> tuple[str, bool]:
     words = m.group("act").split()
     verb = past_tense(words[0])
-    return f"you {'finally ' if m.group('when') else ''}{' '.join([verb, *words[1:]])}", True
+    late = re.search(r",\s*(?:only|just|a mere)?\s*((?:an?|half an|\w+) (?:hours?|minutes?|mins?) late)\b", m.group(0), re.I)  # "…, only two hours late"
+    return f"you {'finally ' if m.group('when') else ''}{' '.join([verb, *words[1:]])}{' ' + late.group(1) if late else ''}", True
 
 
 # "oh sure, go ahead and make plans without me": permission said in scorn names the act it objects to.
 _GO_AHEAD = re.compile(
-    r"^(?:(?:oh|yeah|sure|fine|great|right|ok|okay)[, ]+)+go ahead(?: and)? (?!(?:i|we)\b)(\w+(?: [^,.!?]+?)?)(?:,? like (?:always|usual|you always do)|,? as (?:always|usual))?[?.!]*$",
+    r"^(?:(?:oh|yeah|sure|fine|great|right|ok|okay)[, ]+)+go ahead(?:,? and|,)? (?!(?:i|we)\b)(\w+(?: [^,.!?]+?)?)(?:,? like (?:always|usual|you always do)|,? as (?:always|usual)|,? (?:totally |that'?s |it'?s )?(?:fine|great|cool|ok|okay))?[?.!]*$",
     re.I,
 )
 _CONGRATS_ONLY = re.compile(r"^(?:congrats|congratulations|well done|nice one),? on being the only (?:\w+ ){0,2}?\w+ (?:who|that) (.+?)[?.!]*$", re.I)

@@ -254,14 +254,14 @@ _ANCHOR = re.compile(
     r"in the (?:morning|evening)|work night|school night|last night's|every (?:day|night|evening|morning) this)\b"
     r"|\b(?:on|in|at|off|onto|into|by)\s+(?:the|my|your|our|his|her)\s+(?:\w+\s+){0,2}(?:bed|floor|sink|table|counter|kitchen|bathroom|couch|sofa|car|"
     r"hallway|stairs|fridge|machine|restaurant|office|statement|motorway|basket|door|side)\b"
-    r"|\b(?:after|before|until|till|by the time|as soon as)\s+(?:i|you|we)\b"
+    r"|\b(?:after|before|until|till|by the time|as soon as)\s+(?:i|you|we)\b|\bday (?:two|three|four|five|six|seven|\d+)\b|\b(?:second|third|fourth|fifth) (?:day|night|time this)\b"
     r"|(?:said|says|say|told me|texted)\s*,?\s*[\"'\u201c\u2018]",
     re.I,
 )
 # A behaviour told in the simple past is one event ("when you cancelled our dinner"); the present is a habit.
 _PAST = re.compile(
     r"^\W*(?:\w+\s+){0,4}?(?<!feel )(?<!felt )(?<!am )(?<!'m )(?<!was )(?<!get )(?<!got )(?<!so )(?<!really )(?<!bit )(?<!be )(?<!been )(?:\w{2,}ed|went|came|said|told|left|forgot|took|got|made|gave|bought|ate|ran|sat|saw|heard|rang|sent|brought|spent|"
-    r"put|let|kept|did|didn'?t|wasn'?t|weren'?t|was|were|threw|broke|wore|drove|rode|wrote|chose|forgot|hung|hid|lost|paid|sold|stood|woke)\b",
+    r"put|let|kept|did|didn'?t|wasn'?t|weren'?t|was|were|threw|broke|wore|drove|rode|wrote|chose|forgot|hung|hid|lost|paid|sold|stood|woke|had|hadn'?t)\b",
     re.I,
 )
 # What the feeling is about, named without an act: "worried about our savings", "left out at the barbecue".
@@ -285,7 +285,7 @@ _VAGUE_ASK = re.compile(
 _OWNED_NEED = re.compile(r"\bi(?:'d| would)? (?:really |just |so )*(?:love|like|wish|need|miss|want us)\b|\bi'?d love\b|\bmatters? (?:\w+ ){0,3}to me\b", re.I)
 _MISS = re.compile(r"(?:\bi\s+|^\W*)(?:really\s+)?miss\s+(?:u\s+|you\s+)?(?:just\s+|really\s+)?(?:\w+ing|our|the|us|when)\b", re.I)
 _NEED_SAID = re.compile(
-    r"\bi'?d\s+(?:feel|be)\s+(?:\w+\s+)?(?:safer|better|calmer|happier|less \w+|so much \w+|relieved|grateful)\b"
+    r"\bi'?d\s+(?:feel|be|sleep|rest|cope)\s+(?:\w+\s+)?(?:safer|better|calmer|happier|less \w+|so much \w+|relieved|grateful|easier)\b"
     r"|\b(?:would|'d|will)\s+(?:really\s+|so\s+)?(?:help|mean (?:a lot|the world|so much))\b|\bnext time\b|\bwould be (?:great|lovely|nice|amazing|a big help|grand|brilliant|good|ace|a relief)\b"
     r"|\bmatters? (?:\w+ ){0,3}to me\b|\bis important to me\b|\bwould'?ve been (?:nice|good|great|lovely|helpful)\b|\ba quick (?:text|call|message|heads[- ]up)\b",
     re.I,
@@ -309,9 +309,9 @@ _ACCUSES = re.compile(
 )
 # A verdict added after the feeling ("…, and it's just really inconsiderate") still replaces the act with a judgement.
 _VERDICT = re.compile(
-    r"\b(?:it'?s|that'?s|it was|that was|you'?re|you are|you were|so|really|being|came across as|comes across as|felt|feels|seemed|seems)\s+(?:just\s+|so\s+|really\s+|pretty\s+|very\s+)*"
+    r"\b(?:it'?s|its|that'?s|it was|that was|you'?re|you are|you were|so|really|being|came across as|comes across as|felt|feels|seemed|seems)\s+(?:just\s+|so\s+|really\s+|pretty\s+|very\s+|honestly\s+|kind of\s+|a bit\s+)*"
     r"(?:inconsiderate|thoughtless|selfish|rude|disrespectful|reckless|careless|irresponsible|unfair|childish|stingy|mean|lazy|cold|"
-    r"inappropriate|unacceptable|not (?:appropriate|okay|ok|on))\b",
+    r"inappropriate|unacceptable|immature|not (?:appropriate|okay|ok|on|healthy|normal|fair))\b|\bis (?:so |really |just )?(?:immature|childish|pathetic)\b|\bcold fish\b|\bthat cold\b",
     re.I,
 )
 _LABEL_FRAME = re.compile(
@@ -335,7 +335,7 @@ _DISGUISED = re.compile(
 _OWNED = re.compile(r"\b(?:i|i'?m|i'?ve|i'?d|me|my)\b", re.I)
 # Blame handed back after the feeling: a major flaw, not the whole try.
 _TAIL = re.compile(
-    r"\b(?:because|cause)\s+(?:of\s+(?:all\s+)?)?(?:you|your)\b|\bit\s+(?:just\s+)?(?:makes|made)\s+me\b(?!\s+(?:feel\s+)?(?:so\s+|really\s+)?(?:close|happy|loved|safe|special|wanted|better|good|calm|connected)\b)(?!\s+(?:so\s+|really\s+|a bit\s+)?\w+\s+when\b)|\bso now i(?:'m| am| have|'ve| get)\b|\bwhen (?:she|he|they)(?:'s|'re| is| are) with (?:you|u)\b|\btoo (?:long|much|late|often) (?:with|because of) (?:you|u)\b|\b(?:driving|drives|drove) me (?:mad|crazy|nuts|insane|up the wall)\b", re.I
+    r"\b(?:because|cause)\s+(?:of\s+(?:all\s+)?)?(?:you|your)\b|\bit\s+(?:just\s+)?(?:makes|made)\s+me\b(?!\s+(?:feel\s+)?(?:so\s+|really\s+)?(?:close|happy|loved|safe|special|wanted|better|good|calm|connected)\b)(?!\s+(?:so\s+|really\s+|a bit\s+)?\w+\s+when\b)|\bso now i(?:'m| am| have|'ve| get)\b|\bwhen (?:she|he|they)(?:'s|'re| is| are) with (?:you|u)\b|\bif (?:you|u)'?d\b[^.!?]*\b(?:we|i) (?:wouldn'?t|would not|would have|would'?ve)\b|\btoo (?:long|much|late|often) (?:with|because of) (?:you|u)\b|\b(?:driving|drives|drove) me (?:mad|crazy|nuts|insane|up the wall)\b", re.I
 )  # text is cleaned: "cuz u" is "because you"
 # Blame outright: the feeling is theirs to fix.
 _HARD_BLAME = re.compile(
@@ -348,7 +348,7 @@ _SHOUT = re.compile(r"\b(?:AGAIN|ALL|EVER|NEVER|ALWAYS|ONE|ONCE|NOTHING|EVERY|NO
 _CONTEMPT = re.compile(
     r"\bfor once\b|\bas usual\b|\bobviously\b|\bclearly\b|\bnewsflash\b|\bgrow up\b|\blike (?:a )?normal\b|\blike an? (?:adult|grown[- ]up|child|baby|teenager)\b"
     r"|(?:^|[.!?]\s*)seriously\b|\bseriously\s*\?|\bffs\b|\bwtf\b|\b(?:god|heaven) forbid\b|\bof course you\b|\bwhat a (?:surprise|shock|shocker)\b|\bshocker\b|\bcongrat\w*\b"
-    r"|\bthanks a lot\b|\bwhatever\b|\bpigsty\b|\bslob\b|\bidiot\b|\bmoron\b|\bpathetic\b|\buseless\b|\bget a grip\b|\bman up\b|\bwow\b|\bgreat job\b"
+    r"|\bthanks a lot\b|\bwhatever\b(?! (?:you|u) (?:think|want|prefer|decide|need)\b| works\b)|\bpigsty\b|\bslob\b|\bidiot\b|\bmoron\b|\bpathetic\b|\buseless\b|\bget a grip\b|\bman up\b|\bwow\b|\bgreat job\b"
     r"|\bnice one\b|\bwell done\b|\bhow hard is it\b|\bwould it kill you\b|\bis it too much to ask\b|\bi guess\b.*\bmore important\b|\bapparently\b"
     r"|\bunlike some people\b|\bwhich you never\b|\bstupid\b|\bdumb\b|\bridiculous\b|\bloser\w*\b|\blike an? (?:pig|animal|toddler|slob)\b"
     r"|\b(?:disgusted|sick|fed up)\s+(?:with|of)\s+you\b|\b(?:mummy|mommy|mama|momma)'?s boy\b|\bman[- ]child\b"
@@ -370,21 +370,22 @@ _CONTEMPT = re.compile(
     r"|\bdon'?t worry about me\b|\blet me guess\b|\bcan'?t wait\s*[.!]*$|\bbloody\b|\bwhat is wrong with you\b|\btell (?:your|her|his) \w+ i said hi\b|\bsay hi to (?:your|her|his)\b"
     r"|\bshall i\b[^.!?]*\?|[,.]?\s+or (?:i'?m|i will|i'?ll) (?:changing|leaving|going|done|out|calling|telling|moving|packing)\b|\bi'?m not (?:opening|coming|cooking|waiting|doing)\b[^.!?]*\b(?:and you can|you can explain)\b"
     r"|\b(?:one more time|again)\b[^.!?]{0,40}\bi'?m not \w+ing\b|\b(?:sabotag|gaslight|triangulat)\w*|\b(?:avoidant|narcissis)\w*|\btuck you in\b"
-    r"|\b(?:classic|typical) (?:you|u|him|her)\b|\bwhat are we (?:even )?doing\b|\ba joke to (?:you|u)\b|\bhappy together\b(?![^.!?]*\b(?:we|us)\b)"
+    r"|\bif (?:that'?s|it'?s|this is) not too much to ask\b|\blike i (?:asked|said|told you)(?: (?:last time|before|already|a hundred times|twice))?\s*[.!]*$|(?:^|[,.]\s*)(?:so )?good for (?:you|u)\s*[.!]*$"
+    r"|\b(?:classic|typical) (?:you|u|him|her)\b|\bjust say(?:ing|in)\b|\bwhat are we (?:even )?doing\b|\ba joke to (?:you|u)\b|\bhappy together\b(?![^.!?]*\b(?:we|us)\b)"
     r"|[,.]?\s+or (?:else )?i'?ll (?:just )?(?:get out|take|walk|leave|go|find|call|stop|move|sleep)\b|\bnot even surprised\b"
     r"|\bhave to be right\b|\balways right\b|\bjust so you know\b|\bi can'?t believe you\b|\blunatic\b|\bpsycho\b|\bnutter\b|\bmight as well (?:be|have)\b|\bif (?:someone|somebody|some people)\b|\bdon'?t you dare\b|\bi'?m not the one\b"
     r"|^\W*why (?:are|do|did|can'?t|won'?t|don'?t|would) you\b|\b(?:basically|practically) a single (?:parent|mum|mom|dad)\b|\bnot (?:that|so) hard\b|\bnot rocket science\b|\bwhat'?s that about\b|\bwhat (?:is|was) that about\b|\bwhat'?s wrong with you\b"
     r"|\bhope (?:it|that|the \w+) was worth it\b|\bbetter things to do\b|\bkeeping you from\b|\bsomething more important\b|\bstop being (?:a|an|so|such)\b"
-    r"|(?:^|[.!?]\s*)(?:classic|typical|unbelievable|charming|brilliant|perfect)\s*[.!]*\s*$|\bi'?m not your (?:maid|mum|mother|mom|slave|servant|cleaner)\b|\bliterally married to\b|\bwhy (?:did|do|would|are) you even\b|(?:^|[.!?]\s*)(?:again|now)\s*[.!]*\s*$|\bperiod\s*[.!]*$|[!?]{2,}|\U0001F644|\U0001F612|\U0001F620|\U0001F621|\U0001F624|\U0001F926",
+    r"|(?:^|[.!?]\s*)(?:classic|typical|unbelievable|charming|brilliant|perfect)\s*[.!]*\s*$|\bi'?m not your (?:maid|mum|mother|mom|slave|servant|cleaner)\b|\bliterally married to\b|\bwhy (?:did|do|would|are) you even\b|(?:^|[.!?]\s*)(?:again|now)\s*[.!]*\s*$|\bperiod\s*[.!]*$|\?[!?]+|![?]|!!+(?=[^.!?]*\b(?:you|u)\b)|\U0001F644|\U0001F612|\U0001F620|\U0001F621|\U0001F624|\U0001F926",
     re.I,
 )
 # Feeling small is not a put-down of them: "you think I'm stupid", "I felt stupid".
-_SELF_DOWN = re.compile(r"\b(?:think|thinks|thought|feel|felt|look|looked|seem|sound)\s+(?:like\s+)?(?:i'?m|im|i am|i was|me)?\s*(?:so\s+|really\s+)?(?:stupid|dumb|useless|pathetic)\b", re.I)
+_SELF_DOWN = re.compile(r"\b(?:think|thinks|thought|feel|felt|feeling|look|looked|seem|sound)\s+(?:like\s+)?(?:i'?m|im|i am|i was|me)?\s*(?:so\s+|really\s+)?(?:stupid|dumb|useless|pathetic)\b", re.I)
 # Their words, quoted, are an observation ("when you said 'fine, whatever' and left"), not our sarcasm.
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{1,80}[\"\u201d]|(?<![\w'])['\u2018][^'\u2019]{1,80}['\u2019](?![\w'])")
 _DEMAND = re.compile(
     r"(?<!saying )(?<!said )(?<!says )(?<!that )(?<!if )(?<!when )\byou\s+(?:need to|have to|must|better|'d better|had better|should|ought to|gotta)\b|\b(?:just|now)\s+(?:do|fix|stop)\s+it\b"
-    r"|\bjust admit\b|\badmit it\b|(?:^|[.!?]\s+)(?:just\s+)?(?:stop|ask|admit|quit|answer|pick|clean|do|get|put|call|text|grow|slow|hurry|shut|move|hang|tidy|listen|calm|close|turn)\s+(?!us\b)\w+(?![^.!?]*\b(?:please|pls|plz)\b)",
+    r"|\bjust admit\b|\badmit it\b|(?:^|[.!?]\s+)(?:just\s+)?(?:stop|ask|admit|quit|answer|pick|clean|do|get|put|call|text|grow|slow|hurry|shut|move|hang|tidy|listen|calm|close|turn)\s+(?!us\b)\w+(?![^.!?]*\b(?:please|pls|plz)\b)(?![^.!?]*\?)",
     re.I,
 )
 _REQUEST = re.compile(
@@ -399,7 +400,7 @@ _REQUEST = re.compile(
 def _vocab() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
     lex = load_lexicon()
     extra = {"hurts", "upset", "sad", "scared", "frightened", "gutted", "heartbroken", "flat", "worn out", "drained", "fed up", "stings", "stung", "worry",
-             "wiped", "far from you", "far away from you", "cut off from you", "on my own"}
+             "wiped", "far from you", "far away from you", "cut off from you", "on my own", "cream crackered", "tension", "daft"}
     feelings = sorted(lex.feelings | extra, key=len, reverse=True)
     pseudo = sorted(lex.pseudo, key=len, reverse=True)
     real = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in feelings) + r")\b", re.I)
@@ -414,12 +415,19 @@ _SITUATION_FIRST = re.compile(
 )
 
 
+_LATER_WHEN = re.compile(r"(?:[,;.!?]\s*|\s(?:but|and|so|then)\s+)(when(?:ever)?\s+(?:you|u|he|she|they|we|your|ur)\b)", re.I)
+
+
 def _split(text: str) -> tuple[str | None, str]:
     """(behaviour clause, the rest) for 'When you X, I feel Y', 'I feel Y when you X' and 'Doing X stresses me'."""
     for form in (_WHEN_FIRST_FIRM, _WHEN_FIRST):
         m = form.match(text)
         if m:
             return m.group("beh").strip(" ,"), m.group("rest")
+    # "Okay so I know work's been mad, but when you texted at half six to say…, I felt…": the lead-in is context.
+    later = _LATER_WHEN.search(text)
+    if later and (m := _WHEN_FIRST_FIRM.match(text[later.start(1) :])):
+        return m.group("beh").strip(" ,"), text[: later.start(1)] + m.group("rest")
     m = _AND_I_FEEL.match(text) if not re.match(r"^\W*(?:i|it)\b", text, re.I) else None
     if m:  # "The bins didn't go out and I'm stressed because …": the situation comes first
         return m.group("beh").strip(" ,"), m.group("rest")
@@ -450,7 +458,8 @@ def _behaviour_part(beh: str | None, text: str) -> Part:
     where = beh if beh is not None else text
     scene = _scene(text, beh)  # computed once: the sentence that holds the behaviour, without the ask
     label = _label_in(where)
-    absolute = _ABSOLUTE.search(where)
+    blame_tail = re.search(r"\b(?:because|cause|cos)\s+(?:you|u)\b(.*)$", text, re.I) if beh is not None else None
+    absolute = _ABSOLUTE.search(where) or (blame_tail and _ABSOLUTE.search(blame_tail.group(1)))  # "…because you only ever think of yourself"
     if label and absolute:
         return Part("behaviour", 4, 30, "label")
     if label:
@@ -532,7 +541,7 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
         fakes.remove("sick")  # "worried sick" is worry, said strongly
     if not reals and not fakes and _FEELING_IDIOM.search(text):
         reals = [_FEELING_IDIOM.search(text).group(0).lower()]  # "money stress is really getting to me", "I'm struggling"
-    if not reals and not fakes and re.search(r"\bi\s+(?:really\s+|just\s+)?missed (?:you|u|us|having|being|our)\b|\bi\s+(?:really\s+|just\s+)?miss\b|\bi'?m\s+(?:really\s+|so\s+)?missing\b|^\W*(?:been\s+)?missing (?:you|u)\b", text, re.I):
+    if not reals and not fakes and re.search(r"\bi\s+(?:really\s+|just\s+)?missed (?:you|u|us|having|being|our)\b|\bi\s+(?:really\s+|just\s+)?miss\b|\b(?:been|kind of been|kinda been) missing\b|\bi'?m\s+(?:really\s+|so\s+)?missing\b|^\W*(?:been\s+)?missing (?:you|u)\b", text, re.I):
         reals = ["miss"]  # longing is a feeling: "I miss holding hands"
     reals = [r for r in reals if r not in fakes]
     if reals and fakes:
@@ -547,7 +556,7 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
 # Feelings said as an idiom: owned, real, and no feeling word from the list.
 _FEELING_IDIOM = re.compile(
     r"\b(?:(?:is|are|it'?s|really|starting to)\s+)?getting to me\b|\b(?:i'?m|i am|been|i was|i'?ve been)\s+(?:\w+\s+){0,2}?(?:struggling|finding it (?:hard|tough|difficult)|running on empty|at the end of my tether|at my wits'? end|on edge)\b"
-    r"|\b(?:i was|i'?d been|i'?m|i am) (?:really |so )?looking forward to\b",
+    r"|\b(?:i was|i'?d been|i'?m|i am) (?:really |so )?looking forward to\b|\bi (?:really |do |so )?(?:enjoy|enjoyed|love it when|loved it when)\b",
     re.I,
 )
 _LOW = re.compile(r"\b(?:feel|felt|feeling|i'?m|been)\s+(?:a bit |quite |really |so |pretty |so much |a lot |much )?(?:low|down|bad|better)\b", re.I)
