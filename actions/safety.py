@@ -482,6 +482,24 @@ _PATTERNS += [
         r"\b(?:new|fake|burner|secret|different) (?:\w+ )?(?:accounts?|profiles?) (?:to|so (?:she|he|they) can) (?:watch|message|follow|contact|stalk|see|comment|text|check|view)\b",
     ),
 ]
+# Force on a body, as an idea: a rough verb and a body part, breath taken away, blood drawn, acid, a threat with "unless".
+_BODY = r"(?:hair|ankles?|arms?|wrists?|neck|throat|head|face|hands?|legs?|chest|ribs?|fingers?|back|stomach|belly|shoulders?|jaw|mouth|nose|ears?)"
+_PATTERNS += [
+    (
+        "violence",
+        r"\b(?:dragg?\w*|yank\w*|twist\w*|pinn?\w*|stamp\w*|kick\w*|punch\w*|slap\w*|chok\w*|jabb?\w*|stabb?\w*|shov\w*|headbutt\w*|strangl\w*|throttl\w*|elbow\w*|knee[sd]?|kneed|smash\w*|bash\w*|whack\w*|hurl\w*)"
+        r"\b[^.!?]{0,30}\b(?:my|me by (?:the|my)) " + _BODY + r"\b"
+        r"|\b(?:pull\w*|grabb?\w*|held|hold\w*) (?:me )?(?:\w+ ){0,6}by (?:the|my) (?:hair|throat|neck|ankles?)\b"
+        r"|\b(?:couldn'?t|could not) breathe\b(?! (?:for|from) (?:laughing|laughter|the smoke|the heat|the dust))|\bmade me bleed\b|\b(?:until|till|'til) i (?:bled|was bleeding|passed out|blacked out)\b"
+        r"|\b(?:under|in) the (?:bath ?)?water\b[^.!?]{0,30}\b(?:held|hold|pushed|push|kept)\b|\b(?:held|hold\w*|push\w*|kept) my head (?:under|in|against|into)\b"
+        r"|\bacid\b",
+    ),
+    (
+        "threat",
+        r"\b(?:video|photos?|pictures?|pics|recording|footage)\b[^.!?]{0,40}\b(?:post|share|send|show|upload|leak)\w*\b[^.!?]{0,40}\bunless\b"
+        r"|\b(?:mates|friends|people|guys|someone|lads) (?:who'?ll|who will|who would|who'?d|that will|that'?d) (?:sort|deal with|hurt|get|find) (?:me|you)\b",
+    ),
+]
 _COMPILED = [(cat, re.compile(p)) for cat, p in _PATTERNS]
 
 # Figures of speech that contain a trigger word but are not danger.
@@ -489,7 +507,7 @@ _SAFE_IDIOMS = re.compile(
     r"\b(?:you'?re killing me(?: with)?|kill(?:ing)? (?:the mood|time|it|the vibe)|dying (?:to|of laughter)|"
     r"die (?:laughing|of embarrassment)|to die for|hit (?:the|a|my) (?:road|gym|snooze|deadline|target|limit|wall|jackpot|button|bed|sack|shops)|"
     r"hits? (?:different|home|the spot)|knife and fork|beat (?:the traffic|the rush|me to it|me at)|beat you at|"
-    r"let me leave (?:the house )?without (?:a|my) (?:kiss|hug|coffee|snack|cuddle)|would it (?:actually |really |honestly )?(?:kill|hurt) (?:you|u) to|i'?ve hit my head|i hit my head|threw (?:a|me a) (?:party|surprise)|twist(?:s|ed|ing)? my words|(?:something|it|that|what|this|words?|comments?) (?:\w+ )?hurts? me|would it (?:kill|hurt) you to|kill for (?:a|some)|i could (?:murder|kill|strangle) (?:you|u|him|her) for\b|(?:a|one|1|a single|one little|a quick|one quick) (?:\w+ )?(?:would|'d) (?:actually |really |honestly )?(?:kill|hurt) (?:you|u)|murder (?:a|some) (?:pizza|burger|coffee|drink))\b"
+    r"let me leave (?:the house )?without (?:a|my) (?:kiss|hug|coffee|snack|cuddle)|would it (?:actually |really |honestly )?(?:kill|hurt) (?:you|u) to|i'?ve hit my head|i hit my head|threw (?:a|me a) (?:party|surprise)|twist(?:s|ed|ing)? my words|(?:something|it|that|what|this|words?|comments?) (?:\w+ )?hurts? me|would it (?:kill|hurt) you to|kill for (?:a|some)|(?:^|(?<=[.!?,]\s))(?:just |oh |ugh,? )?kill me now(?=[,.!?]|$)|i could (?:murder|kill|strangle) (?:you|u|him|her) for\b|(?:a|one|1|a single|one little|a quick|one quick) (?:\w+ )?(?:would|'d) (?:actually |really |honestly )?(?:kill|hurt) (?:you|u)|murder (?:a|some) (?:pizza|burger|coffee|drink))\b"
 )
 
 

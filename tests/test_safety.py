@@ -331,3 +331,35 @@ def test_crisis_ideas_from_the_eleventh_and_twelfth_sets_are_caught(text):
 )
 def test_lateness_texts_and_passwords_are_not_safety(text):
     assert not check(text).flagged
+
+
+# Force on a body as an idea (the fourteenth set): a rough verb near a body part, breath taken, blood drawn, acid,
+# "unless" threats and hired harm. New wordings, so the test checks the idea rather than the set's lines.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he yanked me off the sofa by my hair",
+        "she kicked me in the back when I was on the floor",
+        "he pushed my head into the sink and I couldn't breathe",
+        "she scratched me till I was bleeding",
+        "he said he'd throw acid at me",
+        "she has pics of me and says she'll send them to my boss unless I pay",
+        "he knows guys who'll deal with me if I talk",
+    ],
+)
+def test_force_on_a_body_and_hired_threats_are_safety(text):
+    assert check(text).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you slammed the door in my face and walked off",
+        "I keep banging my head on the cupboard you leave open",
+        "you grabbed my hand and dragged me onto the dance floor, it was lovely",
+        "I laughed so hard I couldn't breathe for laughing",
+        "kill me now, you invited your mum for the whole week",
+    ],
+)
+def test_doors_dancing_and_laughter_are_not_safety(text):
+    assert not check(text).flagged
