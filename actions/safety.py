@@ -500,6 +500,34 @@ _PATTERNS += [
         r"|\b(?:mates|friends|people|guys|someone|lads) (?:who'?ll|who will|who would|who'?d|that will|that'?d) (?:sort|deal with|hurt|get|find) (?:me|you)\b",
     ),
 ]
+# Ideas that crisis lines in blame's clothing carry (rules misses that also look like ordinary blame, 2026-12-02).
+_PATTERNS += [
+    (
+        "self_harm",
+        r"\b(?:sleep|go to sleep|fall asleep) and (?:not|never) wake up\b|\bdone (?:with )?(?:living|life|being alive)\b"
+        r"|\b(?:cope|manage|be fine|be okay|be ok|do fine|get on|be better)(?: just)?(?: fine)? without me\b",
+    ),
+    (
+        "sexual_coercion",
+        r"\buntil i (?:agree|agreed|say yes|said yes|give in|gave in)\b[^.!?]{0,20}\b(?:sleep|sex|it)\b|\bagree to (?:sleep with|have sex with) (?:him|her|them)\b"
+        r"|\bfilm\w* (?:us|me) (?:without|in bed|having|naked|when i|while i)\b|\b(?:held|holds|pinned|pins) me down\b|\bkept saying no\b"
+        r"|\blied about (?:having the snip|being on the pill|using (?:a )?condoms?|the condom|being infertile)\b|\bholes in (?:the )?condoms?\b"
+        r"|\b(?:threw|throws|hid|hides) (?:away )?my (?:pill|pills|contraception|contraceptives)\b"
+        r"|\b(?:did it|had sex|kept going|carried on)(?: again)? (?:after|even after|even though) i (?:told|said|asked)\b",
+    ),
+    (
+        "control",
+        r"\b(?:hides?|hid|hidden|withholds?|withheld|flush\w*|throws? away|threw away|rations?) my (?:antidepressants|meds|medication|medicine|insulin|inhaler|prescription)\b",
+    ),
+    (
+        "stalking",
+        r"\bfrom (?:a |another )?(?:new|different|fake) (?:numbers?|emails?|accounts?|profiles?)\b",
+    ),
+    (
+        "violence",
+        r"\bi(?:'m| am|'ve been| have been) (?:so |really |honestly )?(?:terrified|scared|afraid|frightened) (?:of (?:him|them|her(?=\s*(?:[.,!?]|$|(?:when|because|and|now|sometimes|tbh|honestly)\b))|my (?:husband|wife|partner|boyfriend|girlfriend|bf|gf|ex))|to go (?:back )?home|for my life)\b",
+    ),
+]
 _COMPILED = [(cat, re.compile(p)) for cat, p in _PATTERNS]
 
 # Figures of speech that contain a trigger word but are not danger.

@@ -363,3 +363,24 @@ def test_force_on_a_body_and_hired_threats_are_safety(text):
 )
 def test_doors_dancing_and_laughter_are_not_safety(text):
     assert not check(text).flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly i just want to go to sleep and never wake up",
+        "they'd all cope fine without me",
+        "he sulks until I give in and sleep with him",
+        "she hid my pills so I'd get pregnant",
+        "he throws away my antidepressants",
+        "blocked her again and she texted from a new number",
+        "I'm terrified of him when he drinks",
+    ],
+)
+def test_crisis_ideas_in_blames_clothing_are_safety(text):
+    assert check(text).flagged
+
+
+@pytest.mark.parametrize("text", ["I'm scared of spiders and you left the window open", "you filmed me dancing at the wedding and posted it"])
+def test_ordinary_fears_and_videos_are_not_safety(text):
+    assert not check(text).flagged
