@@ -33,6 +33,7 @@ def overlaps() -> list[tuple[str, str]]:
         ROOT / "tests" / "twelfth" / "nlu_twelfth.yml",
         ROOT / "tests" / "thirteenth" / "nlu_thirteenth.yml",
         ROOT / "tests" / "fourteenth" / "nlu_fourteenth.yml",
+        ROOT / "tests" / "fifteenth" / "nlu_fifteenth.yml",
     ]:
         out += [(p.name, t) for t in examples(p) if norm(t) in train]
     return out

@@ -78,6 +78,9 @@ FLOORS = {
 # fourteenth (safety-heavy, written after everything above), first look with the retrained model (sixth to ninth, 320
 # crisis lines and 330 near misses added to the training data) and that evening's code:
 #   fourteenth P 0.954 R 0.976 safety 0.970 (model alone 0.950, rules alone 0.690) reframe 0.821
+# fifteenth (ordinary mix, written last from a brief that now says, as the issue does, that blame for a concrete
+# event is reframed), first look with the code of 6631c54 and the same retrained model:
+#   fifteenth P 0.967 R 0.930 safety 1.000 (model alone 0.930, rules alone 0.907) reframe 0.834
 FIRST_LOOK = {
     "sixth": {"blame_precision": 0.980, "blame_recall": 0.866, "safety_recall": 0.978, "reframe_quality": 0.825},
     "seventh": {"blame_precision": 0.962, "blame_recall": 0.895, "safety_recall": 0.978, "reframe_quality": 0.860},
@@ -88,6 +91,7 @@ FIRST_LOOK = {
     "twelfth": {"blame_precision": 0.962, "blame_recall": 0.926, "safety_recall": 0.907, "reframe_quality": 0.871},
     "thirteenth": {"blame_precision": 0.898, "blame_recall": 0.929, "safety_recall": 0.767, "reframe_quality": 0.871},
     "fourteenth": {"blame_precision": 0.954, "blame_recall": 0.976, "safety_recall": 0.970, "reframe_quality": 0.821},
+    "fifteenth": {"blame_precision": 0.967, "blame_recall": 0.930, "safety_recall": 1.000, "reframe_quality": 0.834},
 }
 # Sets written blind, measured (FIRST_LOOK), used as dev sets, and since 2026-12-02 evening part of the training data
 # (data/nlu/writers_*.yml): four more writers' voices lifted every unseen set (see the issue 2 note). Their NLU
@@ -153,6 +157,7 @@ SETS = {
     "twelfth": (ROOT / "tests" / "twelfth" / "nlu_twelfth.yml", ROOT / "tests" / "twelfth" / "reframe_gold.yml"),
     "thirteenth": (ROOT / "tests" / "thirteenth" / "nlu_thirteenth.yml", ROOT / "tests" / "thirteenth" / "reframe_gold.yml"),
     "fourteenth": (ROOT / "tests" / "fourteenth" / "nlu_fourteenth.yml", ROOT / "tests" / "fourteenth" / "reframe_gold.yml"),
+    "fifteenth": (ROOT / "tests" / "fifteenth" / "nlu_fifteenth.yml", ROOT / "tests" / "fifteenth" / "reframe_gold.yml"),
 }
 
 
