@@ -570,7 +570,7 @@ def tidy(behaviour: str) -> str:
     b = re.sub(r"\s+n't\b", "n't", b)
     b = re.sub(r"\b(\w+) \1\b", r"\1", b)
     # "…because you won't use the satnav" can lose its verb in the parse; a reason is not the act, so it goes whole.
-    b = re.sub(r",?\s+(?:because|cause|cos) (?:you|he|she|they) (?:will|would|did|do|does|can|could|have|had|were|was|are|is) not$", "", b)
+    b = re.sub(r",?\s+(?:because|cause|cos) (?:you|he|she|they)(?: (?:will|would|did|do|does|can|could|have|had|were|was|are|is) not)?$", "", b)
     # "I'd saved" was read as "I would saved": before a past participle the 'd is "had".
     b = re.sub(r"\b(I|you|we|he|she|they) would (been|done|gone|seen|made|told|left|taken|given|said|\w+ed)\b", r"\1 had \2", b)
     return b
@@ -775,7 +775,7 @@ def _own_feeling(sentence: str, lex: Lexicon) -> tuple[str | None, PseudoFeeling
     return None, None
 
 
-_SLANG_ASIDE = re.compile(r"\b(?:ffs|ngl|tbh|smh|istg|lmao|lmfao|fml|jfc|fr fr|na wa o|na wa|haba|ag man|aiyo|yaar)\b[,.!]*\s*", re.I)
+_SLANG_ASIDE = re.compile(r"\b(?:ffs|ngl|tbh|smh|istg|lmao|lmfao|fml|jfc|fr fr|na wa o|na wa|haba|abeg|ag man|aiyo|yaar)\b[,.!]*\s*", re.I)
 _PARTNER_IS = re.compile(
     r"\b(wife|husband|partner|boyfriend|girlfriend|bf|gf|fiance|fiancee|fiancé|fiancée)'s\s+(so|such|always|never|a|an|too|really|very)\b",
     re.I,
@@ -798,15 +798,31 @@ def analyse(raw: object) -> Analysis:
     text = re.sub(r"\b2 (you|me|u)\b", r"to \1", text, flags=re.I)  # "talking 2 you"
     text = re.sub(r"^(?:(?:dude|bro|yaar)\b[,!]*|(?:mate|babe|hun|man|girl|boy|love|sweetie|honey)[,!]+)\s+(?=\w)", "", text, flags=re.I)  # "dude ur so selfish"
     text = re.sub(r"^(my (?:husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|fianc\w*)) (?:he|she|they) ", r"\1 ", text, flags=re.I)  # "My boyfriend he forget…"
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+        text = re.sub(r"\bi\b", "I", text.lower())  # "YOU NEVER LISTEN TO A WORD I SAY": shouting parses badly; the words stay
+    text = re.sub(r"^(?:k|kk|ok|okay|right)(?:\s+so)?\b[,.]?\s+(?=\w)", "", text, flags=re.I)  # "k so ur at bens again"
+    text = re.sub(r"^(?:kindly|please|pls|plz)\s+(?=(?:stop|quit|don'?t)\b)", "", text, flags=re.I)  # "Kindly stop interrupting me"
+    text = re.sub(r",?\s*(?:hope|hopefully) (?:you|your|ur|u)\b[^.!?]*?(?:\s+(?:tho|though))?\s*[.!]*$", "", text, flags=re.I)  # "…, hope ur hair looks amazing tho"
+    text = re.sub(r",?\s*like (?:it|that|i) (?:was|were) (?:a joke|nothing|stupid|funny|a big joke)\s*[.!]*$", "", text, flags=re.I)  # "…, like it was a joke"
+    text = re.sub(r"^must be nice to (?:just )?", "you ", text, flags=re.I)  # "Must be nice to just walk in and sit down…"
+    occur = re.match(r"^(?:did it|it) (?:really |even |honestly |ever )?(?:not occur|never occurred|didn'?t occur) to (?:you|u) to ([^.!?]+)[.!?]*", text, re.I)
+    if occur:
+        text = f"you didn't {occur.group(1)}" + text[occur.end() :]  # "Did it really not occur to you to call…?"
+    habit = re.match(r"^(?:this|that) (?:your|ur) habit of ([a-z]+ing)\b([^,.!?]*)", text, re.I)
+    if habit:
+        text = f"you {gerund_to_base(habit.group(1), '')}{habit.group(2)}"  # "This your habit of coming home by 2am…, it must stop"
+    text = re.sub(r"^why (?:is|are) there ([^?.!]+)[?.!]*$", r"there's \1", text, flags=re.I)  # "why is there a pile of washing on my side"
     text = re.sub(r",?\s+(?:isn'?t|isnt|aren'?t|arent|don'?t|didn'?t|doesn'?t|wasn'?t) (?:it|you|he|she)\s*[?!.]*$", "", text, flags=re.I)  # "…isn't it"
     text = re.sub(r"^((?:\d+|an?|half an|one|two|three|ten|twenty|thirty|forty|fifty)\s*(?:mins?|minutes|hours?|hrs?) late)\b", r"you turned up \1", text, flags=re.I)
     gerund = re.match(
-        r"^(?:(?:the nerve of (?:you|u)|the cheek of (?:you|u|it)|how dare (?:you|u)),?\s+)?([a-z]+ing)\b([^.!?]*?)"
+        r"^(?:(?:the nerve of (?:you|u)|the cheek of (?:you|u|it)|how dare (?:you|u)"
+        r"|(?:(?:oh|yeah|wow|great|right)[, ]+)*(?:really |very |so |how )?(?:mature|nice|classy|helpful|lovely|charming|thoughtful|considerate|brilliant|grown[- ]up)),?\s+)?([a-z]+ing)\b([^.!?]*?)"
         r"(?:\s+(?:was|is)\s+(?:well |so |totally |completely |really |bang |way )?(?:out of order|not ok(?:ay)?|not on|unacceptable|rude|disrespectful|embarrassing|humiliating|uncalled for|too far|out of line))?\s*[.!?]*$",
         text,
         re.I,
     )
-    if gerund and (re.match(r"the (?:nerve|cheek)|how dare", text, re.I) or re.search(r"\b(?:was|is)\s+(?:\w+ )?(?:out of order|not ok|not on|unacceptable|rude|disrespectful|embarrassing|humiliating|uncalled for|too far|out of line)", text, re.I)):
+    if gerund and (re.match(r"the (?:nerve|cheek)|how dare|(?:(?:oh|yeah|wow|great|right)[, ]+)*(?:really |very |so |how )?(?:mature|nice|classy|helpful|lovely|charming|thoughtful|considerate|brilliant|grown[- ]up)\W", text, re.I) or re.search(r"\b(?:was|is)\s+(?:\w+ )?(?:out of order|not ok|not on|unacceptable|rude|disrespectful|embarrassing|humiliating|uncalled for|too far|out of line)", text, re.I)):
         text = f"you {past_tense(gerund_to_base(gerund.group(1), ''))}{gerund.group(2)}"  # "Yelling at me in front of your mates was out of order"
     # A closing verdict or shrug is tone, not part of the act: "…its disgusting", "…cool cool", "…whatever".
     text = re.sub(
@@ -889,6 +905,8 @@ def analyse(raw: object) -> Analysis:
         a.suggestions = lex.suggest("label" if a.label and not a.topic else a.topic)
     if a.label and not a.behaviour and len(sentences) > 1:
         a.behaviour, a.past = _evidence_sentence(sentences, a.label)
+    if a.behaviour and _VAGUE_BEHAVIOUR.search(a.behaviour) and len(re.split(r"\s*[,;]\s*", text)) > 1:
+        a.behaviour = None  # "…on his laptop till midnight, he has no time for me": the vague clause gives way to the act
     clauses = [c for c in re.split(r"\s*[,;]\s*", text) if len(c.split()) >= 3]
     if not a.behaviour and len(clauses) > 1:
         # "just stop leaving your gym bag in the car, it reeks", "ur such a slob, there are crisp packets on the sofa":
@@ -902,6 +920,9 @@ def analyse(raw: object) -> Analysis:
                 for form in sub.forms:
                     _add_form(a, form)
                 break
+    took = None if things else re.match(r"^(?:your|ur) ((?:\w+ ){0,2}?\w+) (has|have) (taken over|\w+ed|got|gone|left|eaten|broken) ([^.!?]{3,}?)(?:\s+and\s+i\b[^.!?]*)?[.!?]", text + ".", re.I)
+    if took and not a.behaviour:
+        a.behaviour, a.past = f"your {took.group(1)} {took.group(2).lower()} {took.group(3)} {took.group(4).strip()}", False  # "Your bike stuff has taken over the garage"
     if things and not a.behaviour:
         a.behaviour, a.past = f"your {things.group(1)} have been {things.group(2).strip()}", False  # "ur dishes have been in the sink since sunday"
     if a.behaviour:
@@ -912,7 +933,7 @@ def analyse(raw: object) -> Analysis:
             a.label = a.label or tail.group(1).lower()
         a.behaviour = re.sub(r"\s+like (?:an? )?(?:idiot|fool|lemon|muppet|mug|loser|spare part|plum|numpty|prat)\b", "", a.behaviour, flags=re.I)  # said of me, not of them
         a.behaviour = tidy(a.behaviour)
-        bare = re.match(r"^(?:my \w+|you|he|she)(?: is|'s| are|'re| was| were) (?:so |such |a |an |just |really |completely |total |totally )*([a-z-]+)$", a.behaviour, re.I)
+        bare = re.match(r"^(?:my \w+|you|he|she)(?: is|'s| are|'re| was| were| have to be| has to be| are being| keep being)(?: so | such | a | an | just | really | completely | total | totally | )*([a-z-]+)(?: about (?:everything|it|this|that))?$", a.behaviour, re.I)
         if bare and {bare.group(1).lower(), f"a {bare.group(1).lower()}"} & lex.labels:
             a.label, a.behaviour = a.label or bare.group(1).lower(), None  # "My wife is a nightmare": a verdict, nothing to picture
         if a.behaviour and (_VAGUE_BEHAVIOUR.search(a.behaviour) or _EMPTY_BEHAVIOUR.match(a.behaviour)):
@@ -927,7 +948,9 @@ _VAGUE_BEHAVIOUR = re.compile(
     r"|^you(?:'re| are| were) (?:killing me|doing my head in|driving me (?:insane|mad|crazy|nuts|up the wall|round the bend))(?: (?:right now|today|tonight|again|honestly))*$"
     r"|^you(?:'ve| have) (?:changed|outdone yourself)(?: (?:this time|again|so much))?$"
     r"|\bact(?:s|ed|ing)? like an? (?:child|baby|kid|teenager|toddler|brat)\b|\bhave no respect for me\b|\b(?:are|aren't|were|weren't) (?:not |never )?here for me\b"
-    r"|^(?:it'?s|its|it is) (?:always |all )?about you\b",
+    r"|^(?:it'?s|its|it is) (?:always |all )?about you\b|\bhave (?:no|zero|not an ounce of) respect\b|\bbring nothing\b|^you don'?t (?:even )?try$"
+    r"|^you (?:don'?t|didn'?t) (?:ever )?support me$|\b(?:emotional )?(?:intelligence|range|maturity|depth|empathy) of an? \w+|\bno dey hear\b"
+    r"|\bhave no time for (?:me|us)\b",
     re.I,
 )
 _EMPTY_BEHAVIOUR = re.compile(r"^you(?:'re| are| do| did| does| have| had| can| will| would)?(?: not|n't)?\s*$", re.I)
@@ -1026,7 +1049,7 @@ _THANKS_FOR_HELP = re.compile(
 def _nice_of_you(m: re.Match) -> tuple[str, bool]:
     words = m.group("act").split()
     verb = past_tense(words[0])
-    late = re.search(r",\s*(?:only|just|a mere)?\s*((?:an?|half an|\w+) (?:hours?|minutes?|mins?) late)\b", m.group(0), re.I)  # "…, only two hours late"
+    late = re.search(r",\s*(?:only|just|a mere)?\s*((?:an?|half an|\w+) (?:hours?|minutes?|mins?)(?: and a half)? late)\b", m.group(0), re.I)  # "…, only two hours late"
     return f"you {'finally ' if m.group('when') else ''}{' '.join([verb, *words[1:]])}{' ' + late.group(1) if late else ''}", True
 
 
