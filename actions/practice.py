@@ -371,6 +371,9 @@ _CONTEMPT = re.compile(
     r"|\bshall i\b[^.!?]*\?|[,.]?\s+or (?:i'?m|i will|i'?ll) (?:changing|leaving|going|done|out|calling|telling|moving|packing)\b|\bi'?m not (?:opening|coming|cooking|waiting|doing)\b[^.!?]*\b(?:and you can|you can explain)\b"
     r"|\b(?:one more time|again)\b[^.!?]{0,40}\bi'?m not \w+ing\b|\b(?:sabotag|gaslight|triangulat)\w*|\b(?:avoidant|narcissis)\w*|\btuck you in\b"
     r"|\bif (?:that'?s|it'?s|this is) not too much to ask\b|\blike i (?:asked|said|told you)(?: (?:last time|before|already|a hundred times|twice))?\s*[.!]*$|(?:^|[,.]\s*)(?:so )?good for (?:you|u)\s*[.!]*$"
+    r"|\bif (?:it|this|that) happens (?:again|one more time)\b[^.!?]*\bi'?(?:ll| will)\b|\bor (?:else )?i'?ll (?:just )?(?:tell|say|sort|do it|ring|phone)\b"
+    r"|\bthey'?re used to it\b|\bi'?ll just tell (?:them|everyone|her|him)\b|\bhow (?:generous|kind|thoughtful|nice|lovely|sweet|considerate)(?: of you)?\s*[.!]*$"
+    r"|(?:^|[.!?]\s*)(?:shocking|amazing|wonderful|fantastic)\s*[.!]*$|\bwonder why i'?m\b|^\W*sorry,? (?:that )?i'?m (?:such|so)\b|\bhappy birthday to me\b"
     r"|\b(?:classic|typical) (?:you|u|him|her)\b|\bjust say(?:ing|in)\b|\bwhat are we (?:even )?doing\b|\ba joke to (?:you|u)\b|\bhappy together\b(?![^.!?]*\b(?:we|us)\b)"
     r"|[,.]?\s+or (?:else )?i'?ll (?:just )?(?:get out|take|walk|leave|go|find|call|stop|move|sleep)\b|\bnot even surprised\b"
     r"|\bhave to be right\b|\balways right\b|\bjust so you know\b|\bi can'?t believe you\b|\blunatic\b|\bpsycho\b|\bnutter\b|\bmight as well (?:be|have)\b|\bif (?:someone|somebody|some people)\b|\bdon'?t you dare\b|\bi'?m not the one\b"
@@ -400,7 +403,7 @@ _REQUEST = re.compile(
 def _vocab() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
     lex = load_lexicon()
     extra = {"hurts", "upset", "sad", "scared", "frightened", "gutted", "heartbroken", "flat", "worn out", "drained", "fed up", "stings", "stung", "worry",
-             "wiped", "far from you", "far away from you", "cut off from you", "on my own", "cream crackered", "tension", "daft"}
+             "wiped", "far from you", "far away from you", "cut off from you", "on my own", "cream crackered", "tension", "daft", "stressing", "stressing out"}
     feelings = sorted(lex.feelings | extra, key=len, reverse=True)
     pseudo = sorted(lex.pseudo, key=len, reverse=True)
     real = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in feelings) + r")\b", re.I)
@@ -537,11 +540,11 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
     if "stupid" in fakes and re.search(r"\b(?:feel|felt|feeling)\s+(?:a bit\s+|so\s+|really\s+|kind of\s+)?stupid\b", where, re.I):
         fakes.remove("stupid")  # said of oneself, coaches hear embarrassment (the reframer still offers the words underneath)
         reals.append("stupid")
-    if "sick" in fakes and re.search(r"\b(?:worried|anxious|scared|stressed)\s+sick\b", where, re.I):
+    if "sick" in fakes and re.search(r"\b(?:worried|anxious|scared|stressed)\s+sick\b|\bsick with (?:worry|nerves|anxiety|stress)\b", where, re.I):
         fakes.remove("sick")  # "worried sick" is worry, said strongly
     if not reals and not fakes and _FEELING_IDIOM.search(text):
         reals = [_FEELING_IDIOM.search(text).group(0).lower()]  # "money stress is really getting to me", "I'm struggling"
-    if not reals and not fakes and re.search(r"\bi\s+(?:really\s+|just\s+)?missed (?:you|u|us|having|being|our)\b|\bi\s+(?:really\s+|just\s+)?miss\b|\b(?:been|kind of been|kinda been) missing\b|\bi'?m\s+(?:really\s+|so\s+)?missing\b|^\W*(?:been\s+)?missing (?:you|u)\b", text, re.I):
+    if not reals and not fakes and re.search(r"\bi\s+(?:really\s+|just\s+)?missed (?:you|u|us|having|being|our)\b|\bi\s+(?:really\s+|just\s+|kinda\s+|kind of\s+|sort of\s+)?miss\b|\b(?:been|kind of been|kinda been) missing\b|\bi'?m\s+(?:really\s+|so\s+)?missing\b|^\W*(?:been\s+)?missing (?:you|u)\b", text, re.I):
         reals = ["miss"]  # longing is a feeling: "I miss holding hands"
     reals = [r for r in reals if r not in fakes]
     if reals and fakes:
