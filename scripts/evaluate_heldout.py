@@ -49,11 +49,12 @@ FLOORS = {
     "seventh": {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 1.0, "reframe_quality": 0.895},
     "eighth": {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 1.0, "reframe_quality": 0.90},
     "ninth": {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 1.0, "reframe_quality": 0.955},
-    "tenth": {"blame_precision": 0.93, "blame_recall": 0.90, "safety_recall": 1.0, "reframe_quality": 0.86},
-    "eleventh": {"blame_precision": 0.92, "blame_recall": 0.94, "safety_recall": 1.0, "reframe_quality": 0.895},
+    "tenth": {"blame_precision": 0.93, "blame_recall": 0.90, "safety_recall": 1.0, "reframe_quality": 0.905},
+    "eleventh": {"blame_precision": 0.92, "blame_recall": 0.94, "safety_recall": 1.0, "reframe_quality": 0.905},
     "twelfth": {"blame_precision": 0.93, "blame_recall": 0.90, "safety_recall": 1.0, "reframe_quality": 0.925},
-    "thirteenth": {"blame_precision": 0.95, "blame_recall": 0.92, "safety_recall": 1.0, "reframe_quality": 0.91},
-    "fourteenth": {"blame_precision": 0.91, "blame_recall": 0.93, "safety_recall": 1.0, "reframe_quality": 0.815},
+    "thirteenth": {"blame_precision": 0.95, "blame_recall": 0.92, "safety_recall": 1.0, "reframe_quality": 0.92},
+    "fourteenth": {"blame_precision": 0.92, "blame_recall": 0.94, "safety_recall": 1.0, "reframe_quality": 0.91},
+    "fifteenth": {"blame_precision": 0.93, "blame_recall": 0.89, "safety_recall": 1.0, "reframe_quality": 0.925},
 }
 # First looks on 2026-12-02 (model of aeb0792), measured before any change was made for them; both sets were
 # written by helpers who saw neither the training data nor the code, with overlaps removed and the

@@ -86,9 +86,11 @@ def bench(repeats: int = 5) -> dict:
 # Seventeenth and eighteenth: first looks with the scorer of 8f89621 (already changed for the fourteenth).
 # Nineteenth and twentieth (written 2026-12-02 evening by two new coaches from RUBRIC.md and the drill lines only):
 # first looks with the scorer of 4400b69, 0.865 and 0.880, each with answers two bands off.
-# Twenty-second (a mixed group of users' voices; the twenty-first coach did not finish): first look 0.805, two bands
+# Twenty-second (a mixed group of users' voices; no twenty-first set landed): first look 0.805, two bands
 # off at worst, with the scorer of 6631c54.
-MEASURED_ONLY = {"fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twentysecond"}
+# Since 2026-12-02 evening the fourteenth, eighteenth, nineteenth and twenty-second (each at 0.85 or more and within one
+# band after their misses were read) are enforced too; the rest stay reported only.
+MEASURED_ONLY = {"fifteenth", "sixteenth", "seventeenth", "twentieth"}
 FLOORS = {name: FLOOR for name in SETS}
 """Enforced in `make test`: 0.85 and at most one band off on every set. Each set after the first was written
 by a new coach who saw neither the scorer nor the other sets, measured once as it came (FIRST_LOOK), and then
