@@ -1794,7 +1794,9 @@ _SARCASTIC_THANKS = re.compile(r"\bthanks to (?:you|him|her|them)\b", re.I)
 # Phrases that contain a warm word but are not warm: "thanks to you we missed it", "made fun of me".
 _NOT_WARM = re.compile(
     r"\bthanks to (?:you|him|her|them)\b|\b(?:made|make|makes|making) fun of\b|\bnot (?:good|nice|fun|kind) enough\b|\bthanksgiving\b"
-    r"|\b(?:never|not once|didn'?t|don'?t|doesn'?t|without|no)\s+(?:\w+\s+){0,2}(?:thank\w*|happy birthday|well done|good luck)|^\W*nice one\b|\bevery nice thing\b",
+    r"|\b(?:never|not once|didn'?t|don'?t|doesn'?t|without|no)\s+(?:\w+\s+){0,2}(?:thank\w*|happy birthday|well done|good luck)|^\W*nice one\b|\bevery nice thing\b"
+    r"|\b(?:never|don'?t|doesn'?t|didn'?t|won'?t|not once|no longer|stopped)\s+(?:\w+\s+)?(?:support\w*|appreciat\w+|smil\w+|laugh\w*)|\bthe worst thing\b"
+    r"|\bhope (?:ur|your|you)\b[^.!?]*\b(?:amazing|great|lovely|nice|good)\b[^.!?]*\b(?:tho|though)\b",
     re.I,
 )
 # "You make me feel like a burden": a comparison that names no feeling but is plainly hurt.
