@@ -374,6 +374,7 @@ _CONTEMPT = re.compile(
     r"|\bif (?:it|this|that) happens (?:again|one more time)\b[^.!?]*\bi'?(?:ll| will)\b|\bor (?:else )?i'?ll (?:just )?(?:tell|say|sort|do it|ring|phone)\b"
     r"|\bthey'?re used to it\b|\bi'?ll just tell (?:them|everyone|her|him)\b|\bhow (?:generous|kind|thoughtful|nice|lovely|sweet|considerate)(?: of you)?\s*[.!]*$"
     r"|(?:^|[.!?]\s*)(?:shocking|amazing|wonderful|fantastic)\s*[.!]*$|\bwonder why i'?m\b|^\W*sorry,? (?:that )?i'?m (?:such|so)\b|\bhappy birthday to me\b"
+    r"|\bdon'?t worry,? i (?:won'?t|will not)\b|\bi'?ll (?:just )?stay (?:home|in|behind) then\b|\b(?:mr|miss|mrs|ms)\.? perfect\b|\bsome of us (?:are|have|do)\b"
     r"|\b(?:classic|typical) (?:you|u|him|her)\b|\bjust say(?:ing|in)\b|\bwhat are we (?:even )?doing\b|\ba joke to (?:you|u)\b|\bhappy together\b(?![^.!?]*\b(?:we|us)\b)"
     r"|[,.]?\s+or (?:else )?i'?ll (?:just )?(?:get out|take|walk|leave|go|find|call|stop|move|sleep)\b|\bnot even surprised\b"
     r"|\bhave to be right\b|\balways right\b|\bjust so you know\b|\bi can'?t believe you\b|\blunatic\b|\bpsycho\b|\bnutter\b|\bmight as well (?:be|have)\b|\bif (?:someone|somebody|some people)\b|\bdon'?t you dare\b|\bi'?m not the one\b"
@@ -385,7 +386,7 @@ _CONTEMPT = re.compile(
 # Feeling small is not a put-down of them: "you think I'm stupid", "I felt stupid".
 _SELF_DOWN = re.compile(r"\b(?:think|thinks|thought|feel|felt|feeling|look|looked|seem|sound)\s+(?:like\s+)?(?:i'?m|im|i am|i was|me)?\s*(?:so\s+|really\s+)?(?:stupid|dumb|useless|pathetic)\b", re.I)
 # Their words, quoted, are an observation ("when you said 'fine, whatever' and left"), not our sarcasm.
-_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{1,80}[\"\u201d]|(?<![\w'])['\u2018][^'\u2019]{1,80}['\u2019](?![\w'])")
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{1,80}[\"\u201d]|(?<![\w'])['\u2018](?:[^'\u2019]|(?<=\w)'(?=\w)){1,80}['\u2019](?![\w'])")
 _DEMAND = re.compile(
     r"(?<!saying )(?<!said )(?<!says )(?<!that )(?<!if )(?<!when )\byou\s+(?:need to|have to|must|better|'d better|had better|should|ought to|gotta)\b|\b(?:just|now)\s+(?:do|fix|stop)\s+it\b"
     r"|\bjust admit\b|\badmit it\b|(?:^|[.!?]\s+)(?:just\s+)?(?:stop|ask|admit|quit|answer|pick|clean|do|get|put|call|text|grow|slow|hurry|shut|move|hang|tidy|listen|calm|close|turn)\s+(?!us\b)\w+(?![^.!?]*\b(?:please|pls|plz)\b)(?![^.!?]*\?)",

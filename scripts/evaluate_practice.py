@@ -26,7 +26,7 @@ TARGET = 0.85
 FLOOR = 0.85
 
 
-_LATER = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twentysecond")
+_LATER = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twentyfirst", "twentysecond")
 SETS = {
     "graded": ROOT / "tests" / "practice" / "graded_answers.yml",
     "holdout": ROOT / "tests" / "practice" / "graded_holdout.yml",
@@ -86,11 +86,12 @@ def bench(repeats: int = 5) -> dict:
 # Seventeenth and eighteenth: first looks with the scorer of 8f89621 (already changed for the fourteenth).
 # Nineteenth and twentieth (written 2026-12-02 evening by two new coaches from RUBRIC.md and the drill lines only):
 # first looks with the scorer of 4400b69, 0.865 and 0.880, each with answers two bands off.
-# Twenty-second (a mixed group of users' voices; no twenty-first set landed): first look 0.805, two bands
-# off at worst, with the scorer of 6631c54.
+# Twenty-second (a mixed group of users' voices): first look 0.805, two bands off at worst, with the scorer of 6631c54.
+# Twenty-first (regional English, moments named without "when"; delivered last): first look 0.850, three bands off
+# at worst (one answer), with the scorer of 1eea942.
 # Since 2026-12-02 evening the fourteenth, eighteenth, nineteenth and twenty-second (each at 0.85 or more and within one
 # band after their misses were read) are enforced too; the rest stay reported only.
-MEASURED_ONLY = {"fifteenth", "sixteenth", "seventeenth", "twentieth"}
+MEASURED_ONLY = {"fifteenth", "sixteenth", "seventeenth", "twentieth", "twentyfirst"}
 FLOORS = {name: FLOOR for name in SETS}
 """Enforced in `make test`: 0.85 and at most one band off on every set. Each set after the first was written
 by a new coach who saw neither the scorer nor the other sets, measured once as it came (FIRST_LOOK), and then
@@ -100,7 +101,7 @@ FIRST_LOOK = {
     "holdout": 0.714, "third": 0.689, "fourth": 0.640, "fifth": 0.730, "sixth": 0.700,
     "seventh": 0.767, "eighth": 0.813, "ninth": 0.807, "tenth": 0.835, "eleventh": 0.820, "twelfth": 0.890, "thirteenth": 0.805,
     "fourteenth": 0.690, "fifteenth": 0.650, "sixteenth": 0.630, "seventeenth": 0.770, "eighteenth": 0.855,
-    "nineteenth": 0.865, "twentieth": 0.880, "twentysecond": 0.805,
+    "nineteenth": 0.865, "twentieth": 0.880, "twentyfirst": 0.850, "twentysecond": 0.805,
 }  # fmt: skip
 """Agreement on each set the first time the scorer saw it (see the issue 3 note for the commands and commits)."""
 
