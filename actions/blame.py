@@ -567,6 +567,8 @@ def tidy(behaviour: str) -> str:
     b = re.sub(r"\bdo not\b", "don't", b)
     b = re.sub(r"\bcan not\b|\bcannot\b", "can't", b)
     b = re.sub(r"\s+'", "'", b)
+    b = re.sub(r"\s*,(?:\s*,)+", ",", b)  # "he insists, every time, that…" loses the absolute, not the commas
+    b = re.sub(r",\s+(that|how|what)\b", r" \1", b)
     b = re.sub(r"\s+n't\b", "n't", b)
     b = re.sub(r"\b(\w+) \1\b", r"\1", b)
     # "…because you won't use the satnav" can lose its verb in the parse; a reason is not the act, so it goes whole.
@@ -871,11 +873,32 @@ def analyse(raw: object) -> Analysis:
     if idiom:
         text = f"your {idiom.group(1)} have been " + text[idiom.end() :]
     things = re.match(r"^(?:your|ur) ((?:\w+ ){0,2}?\w+s) (?:have|has) been ([^.!?]{4,}?)[.!?]", text + ".", re.I)
+    # "all u ever wanna do is lie on the sofa", "the only thing he does is…": a pseudo-cleft around the act.
+    cleft = re.match(
+        r"^(?:all|the only thing) (you|u|he|she) (ever )?(?:wanna|want to|wants to|do|does|did)(?: do)?((?: [^,.!?]{1,30}?)?) (?:is|was) (?:to )?([^.!?]+)",
+        text,
+        re.I,
+    )
+    if cleft:
+        subject = "you" if cleft.group(1).lower() == "u" else cleft.group(1)
+        text = f"{subject} {cleft.group(4).rstrip()}{cleft.group(3)}" + text[cleft.end() :]
+        if cleft.group(2):
+            _add_form(a, "absolute")
     doc = nlp()(text)
     sentences = list(doc.sents)
     for sent in sentences:
         # One sentence: reuse the parse we already have instead of parsing the same string twice.
         _analyse_sentence(sent.text.strip(), a, lex, doc if len(sentences) == 1 else None)
+    if a.behaviour and _META_BEHAVIOUR.search(tidy(a.behaviour)):
+        # "Look, I love you, but you need to stop. You mock my accent…": the plea is about the argument; the act is elsewhere.
+        a.behaviour = None
+        for sent in sentences:
+            other = _clause(sent.text, lex)
+            if other.behaviour and not _META_BEHAVIOUR.search(tidy(other.behaviour)) and not _VAGUE_BEHAVIOUR.search(other.behaviour):
+                if re.match(r"you\b", other.behaviour) or not a.behaviour:
+                    a.behaviour, a.past = other.behaviour, other.past  # an act of theirs first; else what happened
+                if re.match(r"you\b", other.behaviour):
+                    break
     if a.behaviour and len(sentences) > 1 and "fault" in a.forms and not re.search(r"\b(?:you|your)\b", a.behaviour):
         # "Thanks to you the whole street heard us. Did you have to shout on the doorstep?": the act beats the outcome.
         for sent in sentences[1:]:
@@ -951,6 +974,12 @@ _VAGUE_BEHAVIOUR = re.compile(
     r"|^(?:it'?s|its|it is) (?:always |all )?about you\b|\bhave (?:no|zero|not an ounce of) respect\b|\bbring nothing\b|^you don'?t (?:even )?try$"
     r"|^you (?:don'?t|didn'?t) (?:ever )?support me$|\b(?:emotional )?(?:intelligence|range|maturity|depth|empathy) of an? \w+|\bno dey hear\b"
     r"|\bhave no time for (?:me|us)\b",
+    re.I,
+)
+# What a line says about the argument rather than about an act: "you need to stop", "and you wonder why I'm cranky".
+_META_BEHAVIOUR = re.compile(
+    r"^you(?:'re| are)? (?:really |just |seriously |honestly )?(?:need|have|got|gotta|must|should|better) (?:to )?(?:stop|quit|change|cut it out|knock it off)(?: (?:this|it|that|now|doing (?:this|that)))*$"
+    r"|^you (?:wonder|ask (?:me )?|act surprised|then wonder|still wonder) why\b|^you (?:wanna|want to|gonna|are going to)$|^you insist,?$",
     re.I,
 )
 _EMPTY_BEHAVIOUR = re.compile(r"^you(?:'re| are| do| did| does| have| had| can| will| would)?(?: not|n't)?\s*$", re.I)

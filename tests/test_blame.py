@@ -382,3 +382,24 @@ def test_dropped_subjects_rhetorical_who_and_closing_shrugs(text, behaviour):
 )
 def test_promises_asks_scorn_and_verdicts_around_the_act(text, behaviour):
     assert analyse(text).behaviour == behaviour
+
+
+# A plea about the argument ("you need to stop", "and you wonder why I'm cranky") is not the act; a pseudo-cleft
+# ("all he ever does is…") wraps the act. New wordings of both shapes (2026-12-02, late).
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        ("Look, I love you, but you need to stop. You mock my accent in front of your friends.", "you mock my accent in front of your friends"),
+        ("you really have to stop this. you read my messages over my shoulder.", "you read my messages over my shoulder"),
+        ("you need to stop. just stop.", None),
+        ("all u ever wanna do is lie on the sofa and play fifa", "you lie on the sofa and play fifa"),
+        ("the only thing she does after work is scroll tiktok", "you scroll tiktok after work"),
+        ("he insists, every time, that we drive to his mum's on sunday", "you insist that we drive to your mum's on sunday"),
+    ],
+)
+def test_pleas_about_the_argument_give_way_to_the_act(text, behaviour):
+    assert analyse(text).behaviour == behaviour
+
+
+def test_a_pseudo_cleft_with_ever_is_still_an_absolute():
+    assert "absolute" in analyse("all he ever does is moan about his boss").forms
