@@ -29,9 +29,13 @@ _HIT_VERBS = (
     r"|(?:put|puts|putting|had|has|got|wrapped) (?:his|her|their|your|both) hands? (?:round|around|on) my (?:neck|throat)"
 )
 
-# (category, pattern). Patterns run on lower-cased, cleaned text.
+# Body parts, for force on a body as an idea: a rough verb and a body part, breath taken away, blood drawn, acid, a threat with "unless".
+_BODY = r"(?:hair|ankles?|arms?|wrists?|neck|throat|head|face|hands?|legs?|chest|ribs?|fingers?|back|stomach|belly|shoulders?|jaw|mouth|nose|ears?)"
+
+# (category, pattern), grouped by category. Patterns run on lower-cased, cleaned text. Each names one idea of danger in
+# several wordings rather than one sentence; where an idea came from (a dev set's misses) is in the git history.
 _PATTERNS: list[tuple[str, str]] = [
-    # Self-harm and suicide.
+    # ---- self_harm: Self-harm and suicide
     ("self_harm", r"\b(?:kill|killing|kil|hurt|hurting|harm|harming|cut|cutting) (?:my ?self|myself)\b"),
     ("self_harm", r"\bsuicid\w*"),
     (
@@ -76,7 +80,92 @@ _PATTERNS: list[tuple[str, str]] = [
         "self_harm",
         r"\b(?:no|any|a) (?:point|reason) (?:in |to )?(?:keep(?:ing)? going|go(?:ing)? on|living|carry(?:ing)? on|being here)\b|\bif i live or die\b|\bwhether i live or die\b",
     ),
-    # Physical violence, towards the user or anyone.
+    # Self-harm said sideways, and sexual coercion described as a chore or a duty.
+    (
+        "self_harm",
+        r"\b(?:driv\w*|crash\w*|steer\w*) (?:my|the) car (?:into|off) (?:a|the) (?:wall|tree|bridge|cliff|river|lorry|truck)\b"
+        r"|\b(?:written|wrote|writing|write) (?:some |a few )?(?:letters?|notes?) (?:to|for) (?:my |the )?(?:kids|children|family|son|daughter|mum|mom|dad|parents|partner|wife|husband)(?:[ ,]+\w+){0,3}[ ,]+just in case\b"
+        r"|\b(?:been|started|start|am|i'?m) cutting (?:again|myself|my arms?|my legs?)\b|\b(?:been|i'?ve been) cutting\b|\bcutting again\b",
+    ),
+    (
+        "self_harm",
+        r"\b(?:bottle|packet|box|handful|stash) of (?:pills|tablets|painkillers|paracetamol|sleeping pills)\b|\bpills (?:counted|saved up|lined up|ready)\b"
+        r"|\b(?:pills|tablets)\b[^.!?]{0,40}\btak(?:e|ing) them all\b|\bjust want (?:it|this|the pain) (?:all )?to (?:stop|end)\b",
+    ),
+    ("self_harm", r"\b(?:driv\w*|crash\w*|steer\w*) (?:my|the) car (?:into|off) (?:a|the) (?:road|motorway|highway|embankment|canal)\b"),
+    ("self_harm", r"\bending things\b(?!\s+with\b)|\bhow i'?d do it\b|\bhow i would do it\b"),
+    (
+        "self_harm",
+        r"\b(?:scratch|cut|burn|hit|bit|bite|pick)\w* (?:at )?(?:my|myself) ?(?:arms?|legs?|wrists?|skin|thighs?|face|hands?)?\b[^.!?]{0,30}\b(?:bleed\w*|blood|bruis\w*)\b|\btill (?:they|it) bleeds?\b",
+    ),
+    (
+        "self_harm",
+        r"\b(?:taken|took|swallowed|had) (?:a load|loads|a lot|a bunch|a handful|a pile|a heap|too many|a fistful) of (?:pills|tablets|meds|painkillers|paracetamol)\b"
+        r"|\b(?:thinking (?:of|about)|going to|gonna|planning to|want to) end(?:ing)? it (?:tonight|today|all|now|soon|this week)\b",
+    ),
+    (
+        "self_harm",
+        r"\b(?:nobody|no ?one|no-one) (?:would|will|'d) (?:even )?(?:miss|notice|care)(?: about)? (?:me )?if i (?:was|were|'m|am|disappeared|died|went)\b",
+    ),
+    # Concepts rather than phrasings (from the eleventh and twelfth sets, 2026-12-02): each rule names an idea a
+    # crisis line carries, in several wordings, so the next set's new wording has a better chance of being caught.
+    # Passive wishes not to wake up / not to be here.
+    (
+        "self_harm",
+        r"\b(?:if|whether) i (?:just |simply )?(?:didn'?t|did not|don'?t|do not|never|wouldn'?t|won'?t) (?:wake|woke) up\b"
+        r"|\bstop(?:ped)? caring (?:whether|if) i (?:wake up|live|die|make it|am alive|'m alive|see tomorrow)\b"
+        r"|\bpoint (?:in|of) (?:waking up|me waking up|seeing tomorrow)\b"
+        r"|\bhow (?:much )?longer i can (?:keep going|go on|hold on)\b",
+    ),
+    # Researching, planning or preparing a way to die.
+    (
+        "self_harm",
+        r"\b(?:look\w*|search\w*|googl\w*|research\w*|read\w*) (?:up )?(?:about )?(?:ways|how|methods) to (?:just )?(?:die|not wake up|kill|end it|end my|overdose|disappear|not be here)\b"
+        r"|\b(?:sav\w*|stockpil\w*|hoard\w*|collect\w*) (?:up )?(?:all )?(?:my |the |of my )?(?:sleeping |old )?(?:pills|tablets|meds|medication|painkillers)\b",
+    ),
+    # Goodbyes: letters or notes for the family, "in case I'm not around".
+    (
+        "self_harm",
+        r"\b(?:goodbye|farewell|suicide|final) (?:letters?|notes?|messages?|videos?)\b"
+        r"|\bin case i(?:'m| am) (?:not|no longer) (?:around|here)\b|\bnot (?:be )?(?:around|here) (?:for )?(?:much|very much|a lot) longer\b",
+    ),
+    # Would anyone notice if I were gone; standing at an edge.
+    (
+        "self_harm",
+        r"\b(?:(?:any ?one|anybody|some ?one|somebody|nobody|no ?one|people|they|he|she) (?:would|will|'d)|would (?:any ?one|anybody|people|they|he|she)) (?:even |actually |really )?(?:notice|miss me|care|realise|realize)\b[^.!?]{0,40}\bif i (?:was |were |am |'m )?(?:just )?(?:gone|dead|not here|wasn'?t here|weren'?t here|stepped off|jumped|disappeared|died|fell|vanished|ended it)\b"
+        r"|\bif i (?:just )?(?:stepped|jumped|fell|threw myself) (?:off|in front)\b"
+        r"|\b(?:edge of|standing on|stood on|standing at|stood at|standing by) (?:the |a |my )?(?:platform|bridge|roof|rooftop|cliff|balcony|ledge|tracks)\b[^.!?]{0,60}\b(?:wonder\w*|step\w*|jump\w*|notice|fall\w*|gone|end\w*|over)\b",
+    ),
+    # Imagining a crash on purpose.
+    (
+        "self_harm",
+        r"\b(?:think|thinking|thought|want|wanted|wanna|tempted|imagin\w*|pictur\w*|urge)(?: about| of| to)? (?:\w+ ){0,2}(?:driv|crash|steer|swerv)\w* (?:my car |the car |it )?(?:straight )?(?:into|off|in front of) (?:a|the) (?:wall|tree|bridge|cliff|river|lorry|truck|train|oncoming|barrier|motorway)\b",
+    ),
+    (
+        "self_harm",
+        r"\bgiv(?:ing|en|e) (?:away )?(?:all )?my (?:stuff|things|belongings|possessions|clothes|books|jewellery|jewelry) (?:away|to)\b|\bgiving away my\b|\bwon'?t have to sort (?:it|my (?:stuff|things)|everything) out\b"
+        r"|\b(?:step\w*|walk\w*|jump\w*|throw\w* myself|lying down) (?:out )?in front of (?:a|the) (?:bus|train|lorry|truck|car|tube|traffic)\b"
+        r"|\bnot turn(?:ing)? the wheel\b|\blet(?:ting)? go of the wheel\b"
+        r"|\b(?:i|i've|i have) (?:cut|burned|burnt) (?:myself )?again\b|\bcut(?:ting)? again\b|\bstarted cutting\b|\bcut (?:my )?(?:arms?|wrists?|legs?|thighs?)\b"
+        r"|\bhow and when\b|\bneed (?:the house|the flat|everyone|them|you all) (?:to be )?(?:empty|out|gone|away)\b"
+        r"|\bwon'?t be (?:around|here|alive) (?:to see|for|when|by|much|long)\b|\bnot be (?:around|here|alive) to see\b"
+        r"|\b(?:tired|sick) of (?:being alive|living|life|existing|being here)\b"
+        r"|\bhow many (?:it would|would it|it'?d|do i need to|would i need to|will it) take\b|\bhow many (?:pills|tablets|sleeping pills) (?:it|would|to)\b"
+        r"|\bit was (?:a |my )?goodbye\b|\bwithout (?:\w+ ){0,2}knowing (?:it was|i was saying) goodbye\b"
+        r"|\b(?:written|wrote|writing|left) (?:some |a few |my )?(?:letters?|notes?) (?:to|for) (?:everyone|every one of them|each of them)\b",
+    ),
+    (
+        "self_harm",
+        r"\b(?:happier|better off|easier|better) (?:if|when) i (?:just )?(?:disappeared|was gone|were gone|wasn'?t here|weren'?t here|died|was dead|vanished)\b"
+        r"|\bdisappear(?:ed|ing)? (?:forever|for good|permanently)\b|\bhope i (?:get|got) (?:hit|run over|killed)\b|\bwouldn'?t be my choice\b",
+    ),
+    # Ideas that crisis lines in blame's clothing carry (rules misses that also look like ordinary blame, 2026-12-02).
+    (
+        "self_harm",
+        r"\b(?:sleep|go to sleep|fall asleep) and (?:not|never) wake up\b|\bdone (?:with )?(?:living|life|being alive)\b"
+        r"|\b(?:cope|manage|be fine|be okay|be ok|do fine|get on|be better)(?: just)?(?: fine)? without me\b",
+    ),
+    # ---- violence: Physical violence and fear of a partner
     ("violence", rf"\b{_PARTNER} (?:\w+ ){{0,2}}(?:{_HIT_VERBS})\b"),
     ("violence", rf"\b(?:{_HIT_VERBS}) (?:me|my (?:face|head|kids?|children|son|daughter)|the (?:kids|children|baby|dog))\b"),
     (
@@ -103,7 +192,28 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?:scared|afraid|terrified|frightened) (?:to go home|for my life|of (?:him|her|them|what (?:he|she|they)(?:'ll| will| might)? do))\b",
     ),
     ("violence", r"\b(?:chair|lock) (?:against|on) (?:the|my) (?:door|bedroom)\b|\bhid(?:e|ing)? from (?:him|her|them)\b"),
-    # Threats, by anyone.
+    ("violence", r"\b(?:hurts|harms|hits|beats|smacks) (?:the|our|my) (?:kids|children|son|daughter|baby|boys|girls)\b"),
+    ("violence", r"\bgets? rough with me\b|\bgrabb?\w* (?:me by )?my (?:hair|arm|wrist|neck|throat|face)\b|\bpushing,? grabbing\b"),
+    # The thirteenth set's long tail: each line below is one more idea of danger, not one more sentence.
+    (
+        "violence",
+        r"\b(?:pillow|hand|hands|cushion) over my (?:face|mouth|nose)\b|\bheadbutt\w*|\b(?:broke|broken|fractured|cracked) my (?:nose|arm|ribs?|jaw|teeth|tooth|wrist|finger)\b"
+        r"|\bmy (?:nose|arm|jaw|rib) is (?:broken|fractured)\b|\bwith a (?:baseball bat|bat|knife|gun|machete|hammer|crowbar|axe|weapon)\b|\b(?:bat|knife|gun|machete|weapon) (?:at|to) (?:me|my)\b",
+    ),
+    (
+        "violence",
+        r"\b(?:dragg?\w*|yank\w*|twist\w*|pinn?\w*|stamp\w*|kick\w*|punch\w*|slap\w*|chok\w*|jabb?\w*|stabb?\w*|shov\w*|headbutt\w*|strangl\w*|throttl\w*|elbow\w*|knee[sd]?|kneed|smash\w*|bash\w*|whack\w*|hurl\w*)"
+        r"\b[^.!?]{0,30}\b(?:my|me by (?:the|my)) " + _BODY + r"\b"
+        r"|\b(?:pull\w*|grabb?\w*|held|hold\w*) (?:me )?(?:\w+ ){0,6}by (?:the|my) (?:hair|throat|neck|ankles?)\b"
+        r"|\b(?:couldn'?t|could not) breathe\b(?! (?:for|from) (?:laughing|laughter|the smoke|the heat|the dust))|\bmade me bleed\b|\b(?:until|till|'til) i (?:bled|was bleeding|passed out|blacked out)\b"
+        r"|\b(?:under|in) the (?:bath ?)?water\b[^.!?]{0,30}\b(?:held|hold|pushed|push|kept)\b|\b(?:held|hold\w*|push\w*|kept) my head (?:under|in|against|into)\b"
+        r"|\bacid\b",
+    ),
+    (
+        "violence",
+        r"\bi(?:'m| am|'ve been| have been) (?:so |really |honestly )?(?:terrified|scared|afraid|frightened) (?:of (?:him|them|her(?=\s*(?:[.,!?]|$|(?:when|because|and|now|sometimes|tbh|honestly)\b))|my (?:husband|wife|partner|boyfriend|girlfriend|bf|gf|ex))|to go (?:back )?home|for my life)\b",
+    ),
+    # ---- threat: Threats, by anyone
     ("threat", r"\bthreat\w*"),
     ("threat", r"\b(?:kill|murder|hurt|harm|beat up|get rid of) (?:you|him|her|them|me|us|the kids|the children|my \w+)\b"),
     (
@@ -118,7 +228,44 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("threat", r"\b(?:make (?:me|you) disappear|won'?t stop at a|next time (?:he|she|they)(?:'ll| will) (?:kill|hurt|hit))\b"),
     ("threat", r"\b(?:or else|you'll regret|you will regret|you'd better behave|i'd better behave|better behave|watch your back)\b"),
-    # Sexual coercion.
+    (
+        "threat",
+        r"\b(?:post|share|leak|send|show|put) (?:my|our|the|those) (?:private |nude |naked |intimate |sexy )+(?:pics|photos|pictures|videos|images)\b"
+        r"|\brevenge porn\b",
+    ),
+    # Gaps the dev sets showed in the screen (2026-12-02): DIET had been catching these, and DIET varies by training.
+    ("threat", r"\bno ?one (?:will|would|'?ll) (?:ever )?believe (?:me|you)\b|\bmake sure no ?one (?:else )?(?:wants|will want|would want|loves) (?:me|you)\b"),
+    ("threat", r"\bmake sure (?:i|you) regret\b|\b(?:i'?ll|you'?ll|he'?ll|she'?ll|they'?ll) make (?:sure )?(?:you|me|i) regret\b"),
+    ("threat", r"\b(?:post|share|leak|send|show)\w* (?:(?:everyone|everybody|people|them|him|her) )?(?:my|our|the|those|your) nudes\b"),
+    ("threat", r"\b(?:break|smash|rearrange|bash) (?:your|my|her|his) (?:face|neck|legs?|arms?|jaw|nose|head|teeth)\b"),
+    ("threat", r"\bif i (?:don'?t|do not|won'?t|will not) (?:send|do|have sex|sleep with|give)\b[^.!?]{0,40}\b(?:he|she|they)(?:'ll| will| would|'d)\b|\btell everyone i'?m an? \w+"),
+    # Threats of making someone vanish or not being believed; harm to force a passcode.
+    (
+        "threat",
+        r"\bmake sure (?:i|you) (?:disappear|vanish|never)\b|\bmake (?:me|you) disappear\b|\bnobody (?:will|would|is going to) believe (?:me|you)\b"
+        r"|\btwist(?:ed|s|ing)? my (?:arm|wrist|fingers?) (?:until|till|behind|so hard|back)\b",
+    ),
+    (
+        "threat",
+        r"\b(?:videos?|photos?|pics?|pictures?|recordings?|nudes) (?:he|she|they|you) (?:filmed|took|recorded|made|has|have|kept) of (?:us|me)\b"
+        r"|\b(?:send|show|post|share|leak|upload)\w* (?:the |my |our |those |these |them )?(?:nudes|sex tapes?|intimate (?:photos|pictures|pics|videos))\b"
+        r"|\b(?:boss|family|parents|everyone|mum|mom|kids|work|friends) would (?:love|like|want|be interested) to see (?:them|these|those|it)\b"
+        r"|\bnobody (?:would|will|'d|could) (?:ever )?find (?:you|me|your body|my body)\b|\bdeport\w*\b"
+        r"|\b(?:cancel|withdraw|take|took|hide|hid|keeps?|kept|holds?|held|lock\w*)\w* (?:away )?(?:my )?(?:visa|passport|papers|documents|green card|residence permit)(?: sponsorship)?\b",
+    ),
+    (
+        "threat",
+        r"\btake the (?:kids|children|baby|boys|girls)\b[^.!?]{0,40}\b(?:abroad|away|never see)\b|\bnever see (?:them|the kids|the children|my kids|my children|the baby) again\b"
+        r"|\b(?:dog|cat|pet|puppy|kitten)\b[^.!?]{0,25}\b(?:might|could|will|would|may) ['\"]?have an accident\b|\b(?:remind\w*|says?|said|told) (?:me )?(?:that )?accidents (?:can |do )?happen\b"
+        r"|\bknows? where (?:my|your) (?:mum|mom|family|parents|kids|sister|brother|children|dad) (?:lives?|are|is)\b|\bknows? where (?:i|you) live\b"
+        r"|\bif i (?:call|ring|phone|go to|tell) the police\b|\bruin my life\b",
+    ),
+    (
+        "threat",
+        r"\b(?:video|photos?|pictures?|pics|recording|footage)\b[^.!?]{0,40}\b(?:post|share|send|show|upload|leak)\w*\b[^.!?]{0,40}\bunless\b"
+        r"|\b(?:mates|friends|people|guys|someone|lads) (?:who'?ll|who will|who would|who'?d|that will|that'?d) (?:sort|deal with|hurt|get|find) (?:me|you)\b",
+    ),
+    # ---- sexual_coercion: Sexual coercion
     ("sexual_coercion", r"\brap(?:e|ed|es|ing|ist)\b|\bsexual(?:ly)? (?:assault\w*|abus\w*|coerc\w*)"),
     (
         "sexual_coercion",
@@ -150,6 +297,57 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?:touch\w*|grop\w*|undress\w*|feel(?:s|ing)? me up|(?:has|had|have|having) sex with me|film\w*) (?:me )?(?:\w+ ){0,3}(?:while|when|whilst) i(?:'m| am| was) (?:asleep|sleeping|drunk|passed out|out of it|unconscious|too drunk)\b"
         r"|\b(?:it'?s|its|it is) (?:fine|ok|okay|allowed|alright) (?:because|cos|since|cause) we'?re married\b",
     ),
+    (
+        "sexual_coercion",
+        r"\b(?:say|said|says) no (?:and )?(?:he|she|they) (?:keeps?|kept|carries|carried|goes|went) (?:going|on)\b|\bkeeps? going anyway\b"
+        r"|\b(?:my|a) (?:duty|job) as (?:his|her|a) (?:wife|husband|girlfriend|partner)\b|\bwifely duty\b"
+        r"|\beasier to (?:just )?let (?:him|her|them) (?:do what|have (?:sex|it))|\blet (?:him|her) do what (?:he|she) wants (?:in bed|to me)\b",
+    ),
+    (
+        "sexual_coercion",
+        r"\bpressur\w* me (?:into|to) (?:send\w* (?:nudes|pics|photos|pictures)|(?:stuff|things) in bed|sex\w*|do(?:ing)? (?:stuff|things))\b"
+        r"|\b(?:stuff|things) in bed (?:that )?i(?:'ve said i)? (?:don'?t|didn'?t|do not) want\b|\bnudes\b[^.!?]{0,40}\b(?:angry|pressur\w*|force\w*|threat\w*)\b",
+    ),
+    ("sexual_coercion", r"\b(?:stuff|things|something|anything) i (?:never|didn'?t|did not|don'?t) (?:agree|consent)\w*(?: to)?\b|\bgets? me drunk (?:and|so|then)\b"),
+    (
+        "sexual_coercion",
+        r"\b(?:put|slipped|spiked) (?:something )?(?:in|into) my drink\b|\bspiked my drink\b|\bwoke up not (?:knowing|remembering)\b",
+    ),
+    # From the thirteenth set (safety-heavy, 2026-12-02): sexual coercion, image threats, isolation, stalking after a
+    # break-up, and indirect goodbyes, again written as ideas with several wordings each.
+    (
+        "sexual_coercion",
+        r"\b(?:sex with me|on top of me|touch\w* me|inside me)\b.{0,80}\b(?:asleep|sleeping|drunk|passed out|blackout|unconscious|said no|told him no|told her no|didn'?t want)\b"
+        r"|\b(?:asleep|sleeping|blackout|passed out|unconscious|drunk)\b.{0,80}\b(?:had sex with me|sex with me|on top of me|touch\w* me|inside me)\b"
+        r"|\bdrinks? (?:was |were |got |had been )?spiked\b|\bspike[sd]? (?:my|our|his|her) drinks?\b"
+        r"|\bcondom\b[^.!?]{0,30}\b(?:off|without (?:telling|asking)|remov\w*|refus\w*)\b|\b(?:take|took|takes|taking|pull\w*|slip\w*) (?:the |a )?condom off\b"
+        r"|\bmakes? me (?:do|copy|watch|try|act out)\b[^.!?]{0,40}\b(?:porn|sexual|in bed|sex)\b"
+        r"|\bdoesn'?t count because we'?re (?:together|married|a couple)\b",
+    ),
+    (
+        "sexual_coercion",
+        r"\bsaid no\b(?! to (?:the|a|an|your|my|our|his|her|going|buying|that|this)\b)[^.!?]{0,40}\b(?:kept going|carried on|didn'?t stop|did it anyway)\b"
+        r"|\b(?:does|did|do|doing) (?:stuff|things) (?:to me )?(?:that )?i (?:told (?:him|her|them) )?(?:i )?(?:didn'?t|don'?t) want\b"
+        r"|\bforc\w* me (?:into|to do) (?:stuff|things|sex|it)\b|\bforc\w* (?:himself|herself|themselves) on me\b"
+        r"|\bif i (?:didn'?t|don'?t|won'?t|wouldn'?t) (?:do it|sleep with|have sex)\b|\bfilm\w* (?:us|me) (?:during|having|while we have) sex\b",
+    ),
+    # The fourteenth set's three misses (first look recorded first): sex while ill, a drugged night, new accounts to watch.
+    (
+        "sexual_coercion",
+        r"\b(?:still|even|anyway)\b[^.!?]{0,10}\bmade me do it\b|\bmade me do it anyway\b"
+        r"|\bwhen i was (?:sick|ill|asleep|crying|drunk|unwell|in pain|pregnant)\b[^.!?]{0,40}\b(?:made me|forced me|still did it|did it anyway|had sex|wouldn'?t stop)\b"
+        r"|\b(?:can'?t|cannot|don'?t|do not|couldn'?t) remember (?:the|last|that|most of the|anything (?:about|from) the|what happened (?:that|last)) ?(?:night|evening|party)\b"
+        r"|\bgave me (?:some |a )?(?:pills?|tablets?|something|drugs|a drink)\b[^.!?]{0,40}\b(?:relax|calm|sleep|remember|woke up|passed out)\b",
+    ),
+    (
+        "sexual_coercion",
+        r"\buntil i (?:agree|agreed|say yes|said yes|give in|gave in)\b[^.!?]{0,20}\b(?:sleep|sex|it)\b|\bagree to (?:sleep with|have sex with) (?:him|her|them)\b"
+        r"|\bfilm\w* (?:us|me) (?:without|in bed|having|naked|when i|while i)\b|\b(?:held|holds|pinned|pins) me down\b|\bkept saying no\b"
+        r"|\blied about (?:having the snip|being on the pill|using (?:a )?condoms?|the condom|being infertile)\b|\bholes in (?:the )?condoms?\b"
+        r"|\b(?:threw|throws|hid|hides) (?:away )?my (?:pill|pills|contraception|contraceptives)\b"
+        r"|\b(?:did it|had sex|kept going|carried on)(?: again)? (?:after|even after|even though) i (?:told|said|asked)\b",
+    ),
+    # ---- control: Control, isolation and contempt that breaks someone down
     # Contempt used to break someone down: a classic of coercive control, not a wording problem.
     (
         "control",
@@ -191,15 +389,62 @@ _PATTERNS: list[tuple[str, str]] = [
     ("control", r"\b(?:isolat\w+|cut me off from|keeps? me from (?:my|seeing))"),
     ("control", r"\b(?:weighs?|weighed|weighing) me\b|\bmakes? me (?:weigh myself|step on the scales)\b"),
     (
-        "stalking",
-        r"\blife ?360\b|\b(?:checks?|checking|checked|watch\w*|monitor\w*|tracks?) (?:on )?my (?:location|whereabouts)\b",
-    ),
-    (
         "control",
         r"\b(?:reads?|checks?|goes through|went through|monitors?) (?:all )?my (?:messages|texts|phone|email|emails)\b(?:.*\b(?:won'?t let|not allowed|every day|all the time|without asking))?",
     ),
     ("control", r"\b(?:not allowed|isn'?t allowed|am not allowed|i'm not allowed) to (?:leave|go out|see|work|have|talk|use)"),
     ("control", r"\b(?:take|took|takes|keep|keeps) the kids away\b|\btake the kids (?:and|if|from)\b"),
+    (
+        "control",
+        r"\b(?:made|makes|make) me (?:get )?chang(?:e|ed) (?:my (?:clothes|outfit|top|dress|skirt)|(?:\d+|two|three|four) times|twice|clothes|outfits?)\b"
+        r"|\b(?:angry|mad|furious|kicks off) if i wear\b|\b(?:tells?|decides?) (?:me )?what i (?:can|can't|am allowed to) wear\b"
+        r"|\b(?:doesn'?t|won'?t|does not|will not|never) let me (?:see|go to|talk to) (?:a|the|my) (?:doctor|gp|nurse|therapist|counsellor|counselor)(?: alone| on my own| by myself)?\b"
+        r"|\banswers for me\b",
+    ),
+    (
+        "control",
+        r"\bchang\w* (?:all )?(?:of )?my passwords?\b|\bchang\w* all (?:the |of the |our )?passwords?\b|\bchang\w* (?:the )?passwords? (?:on|to|for|of) (?:my|our|all) (?:bank|accounts?|phone|email|laptop|cards?|money)\w*\b|\b(?:has|took|takes|controls) (?:all )?(?:of )?my accounts\b|\bso i can'?t get (?:in|into)\b"
+        r"|\bpicks? (?:out )?what i wear\b|\bsend (?:him|her|them) a (?:selfie|photo|pic)\b[^.!?]{0,30}\b(?:before|every|when|to prove)\b"
+        r"|\bdelet\w* (?:all )?(?:of )?my (?:\w+ )?(?:friends|contacts|family|mates)\b|\bmade me (?:quit|leave|give up) my (?:job|course|studies)\b|\bno money of my own\b",
+    ),
+    ("control", r"\b(?:won'?t|doesn'?t|does not|will not|never) (?:let|allow) me (?:to )?go to (?:work|my job|the gym|class|college|uni|school|church)\b|\ba wife belongs\b"),
+    ("control", r"\btells? me what to wear\b|\bgoes through my (?:bag|wallet|purse|pockets|receipts)\b|\bblocks? the door\b"),
+    # Being kept in: not let out, not let go, not let see family.
+    (
+        "control",
+        r"\b(?:would ?n'?t|would not|won'?t|will not|doesn'?t|does not|didn'?t|did not|never|refuses? to|refused to) let me (?:out\b|leave\b|go (?:out|home|anywhere)\b|get (?:out|past)\b|past\b|see my (?:own )?(?:family|friends|parents|mum|mom|dad|sister|brother|kids)\b|see (?:any )?friends\b)"
+        r"|\b(?:logs?|logged|logging|gets?|got|breaks?|broke) (?:in)?to my (?:email|e-mail|accounts?|phone|laptop|messages|icloud|facebook|instagram|whatsapp)\b"
+        r"|\bblock(?:s|ed|ing)? the (?:door|doorway|exit)\b|\btells? me who i(?:'m| am) (?:allowed|able|permitted) to\b",
+    ),
+    # Tracking and money control.
+    (
+        "control",
+        r"\b(?:always|constantly|has to|needs to|must) know(?:s)? where i am\b"
+        r"|\b(?:put|puts|installed|installs|hid|hidden|added) (?:an? |some )?(?:\w+ )?(?:app|tracker|software|spyware|gps) on my (?:phone|car|laptop)\b"
+        r"|\btakes? (?:all of |all )?my (?:entire |whole )?(?:wages?|salary|pay ?(?:check|cheque)?|earnings|benefits)\b|\b(?:gives?|giving|gave) me (?:a |an )?(?:small |tiny |weekly |little |measly )?(?:allowance|pocket money)\b"
+        r"|\bcan(?:'?t|not| not) (?:access|touch|get (?:to|at|into)) (?:a penny of |any of )?my (?:own )?(?:money|accounts?|bank|wages?|salary)\b",
+    ),
+    (
+        "control",
+        r"\b(?:smash\w*|broke|break\w*|threw|throws?|took|takes|hid|hides|snatch\w*|grab\w*) (?:my )?(?:phone|it)\b[^.!?]{0,40}\bso (?:that )?i (?:couldn'?t|can'?t|could not|cannot|wouldn'?t be able to)\b"
+        r"|\bsmash(?:ed|es|ing)? my phone\b"
+        r"|\bso (?:none of them|nobody|no ?one|no-one) (?:talks?|speaks?|comes?|calls?) (?:to me|round|near me)\b"
+        r"|\btold (?:all |everyone |)(?:of )?my (?:friends|family|mates)\b[^.!?]{0,40}\b(?:mentally ill|crazy|mad|unstable|a liar|insane|psycho)\b",
+    ),
+    (
+        "control",
+        r"\bstop(?:ped|s|ping)? me (?:from )?(?:seeing|visiting|calling|talking to|speaking to) my (?:own )?(?:family|friends|parents|mum|mom|dad|sister|brother)\b"
+        r"|\bprove where i (?:am|was)\b|\b(?:send|sending) (?:him |her |them )?(?:a )?(?:selfie|photo|picture|pic)s? (?:every|each) (?:hour|half hour|day|time)\b",
+    ),
+    (
+        "control",
+        r"\b(?:hides?|hid|hidden|withholds?|withheld|flush\w*|throws? away|threw away|rations?) my (?:antidepressants|meds|medication|medicine|insulin|inhaler|prescription)\b",
+    ),
+    # ---- stalking: Stalking and watching
+    (
+        "stalking",
+        r"\blife ?360\b|\b(?:checks?|checking|checked|watch\w*|monitor\w*|tracks?) (?:on )?my (?:location|whereabouts)\b",
+    ),
     # Stalking.
     ("stalking", r"\bstalk\w*"),
     (
@@ -212,31 +457,6 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\bcameras? (?:all )?(?:over|around|in|through(?:out)?) (?:the|our|my) (?:house|home|flat|bedroom)\b"
         r"|\b(?:pics|photos|pictures|videos?) (?:he|she|they) (?:took|takes|filmed) of me through (?:my|the) window\b"
         r"|\b(?:watch\w*|film\w*|photograph\w*) me through (?:my|the) window\b",
-    ),
-    (
-        "control",
-        r"\b(?:made|makes|make) me (?:get )?chang(?:e|ed) (?:my (?:clothes|outfit|top|dress|skirt)|(?:\d+|two|three|four) times|twice|clothes|outfits?)\b"
-        r"|\b(?:angry|mad|furious|kicks off) if i wear\b|\b(?:tells?|decides?) (?:me )?what i (?:can|can't|am allowed to) wear\b"
-        r"|\b(?:doesn'?t|won'?t|does not|will not|never) let me (?:see|go to|talk to) (?:a|the|my) (?:doctor|gp|nurse|therapist|counsellor|counselor)(?: alone| on my own| by myself)?\b"
-        r"|\banswers for me\b",
-    ),
-    # Self-harm said sideways, and sexual coercion described as a chore or a duty.
-    (
-        "self_harm",
-        r"\b(?:driv\w*|crash\w*|steer\w*) (?:my|the) car (?:into|off) (?:a|the) (?:wall|tree|bridge|cliff|river|lorry|truck)\b"
-        r"|\b(?:written|wrote|writing|write) (?:some |a few )?(?:letters?|notes?) (?:to|for) (?:my |the )?(?:kids|children|family|son|daughter|mum|mom|dad|parents|partner|wife|husband)(?:[ ,]+\w+){0,3}[ ,]+just in case\b"
-        r"|\b(?:been|started|start|am|i'?m) cutting (?:again|myself|my arms?|my legs?)\b|\b(?:been|i'?ve been) cutting\b|\bcutting again\b",
-    ),
-    (
-        "sexual_coercion",
-        r"\b(?:say|said|says) no (?:and )?(?:he|she|they) (?:keeps?|kept|carries|carried|goes|went) (?:going|on)\b|\bkeeps? going anyway\b"
-        r"|\b(?:my|a) (?:duty|job) as (?:his|her|a) (?:wife|husband|girlfriend|partner)\b|\bwifely duty\b"
-        r"|\beasier to (?:just )?let (?:him|her|them) (?:do what|have (?:sex|it))|\blet (?:him|her) do what (?:he|she) wants (?:in bed|to me)\b",
-    ),
-    (
-        "threat",
-        r"\b(?:post|share|leak|send|show|put) (?:my|our|the|those) (?:private |nude |naked |intimate |sexy )+(?:pics|photos|pictures|videos|images)\b"
-        r"|\brevenge porn\b",
     ),
     ("stalking", r"\b(?:follows?|followed|following) me (?:home|to work|everywhere|around|when)\b"),
     (
@@ -263,150 +483,19 @@ _PATTERNS: list[tuple[str, str]] = [
         "stalking",
         r"\brestraining order\b|\bwon'?t leave me alone\b|\bkeeps? (?:calling|texting|messaging) me (?:after|even though) i (?:blocked|told)\b|\bnew numbers? after i blocked\b",
     ),
-]
-# Gaps the dev sets showed in the screen (2026-12-02): DIET had been catching these, and DIET varies by training.
-_PATTERNS += [
-    ("threat", r"\bno ?one (?:will|would|'?ll) (?:ever )?believe (?:me|you)\b|\bmake sure no ?one (?:else )?(?:wants|will want|would want|loves) (?:me|you)\b"),
-    ("threat", r"\bmake sure (?:i|you) regret\b|\b(?:i'?ll|you'?ll|he'?ll|she'?ll|they'?ll) make (?:sure )?(?:you|me|i) regret\b"),
-    ("threat", r"\b(?:post|share|leak|send|show)\w* (?:(?:everyone|everybody|people|them|him|her) )?(?:my|our|the|those|your) nudes\b"),
-    ("threat", r"\b(?:break|smash|rearrange|bash) (?:your|my|her|his) (?:face|neck|legs?|arms?|jaw|nose|head|teeth)\b"),
-    (
-        "self_harm",
-        r"\b(?:bottle|packet|box|handful|stash) of (?:pills|tablets|painkillers|paracetamol|sleeping pills)\b|\bpills (?:counted|saved up|lined up|ready)\b"
-        r"|\b(?:pills|tablets)\b[^.!?]{0,40}\btak(?:e|ing) them all\b|\bjust want (?:it|this|the pain) (?:all )?to (?:stop|end)\b",
-    ),
-    ("self_harm", r"\b(?:driv\w*|crash\w*|steer\w*) (?:my|the) car (?:into|off) (?:a|the) (?:road|motorway|highway|embankment|canal)\b"),
     (
         "stalking",
         r"\bnew accounts?\b[^.!?]{0,40}\b(?:block\w*|messag\w*|contact\w*|text\w*)\b|\b(?:messag\w*|contact\w*|text\w*) me from new (?:accounts?|numbers?|profiles?)\b"
         r"|\bafter i blocked (?:him|her|them)\b|\bevery time i block\b|\bpark(?:s|ing|ed)? outside my\b|\bfollow\w* me to\b|\bsat outside (?:my|the|her|his) \w+ in (?:his|her|their|the) car\b"
         r"|\bsat outside in (?:his|her|their|the) car\b",
     ),
-    (
-        "sexual_coercion",
-        r"\bpressur\w* me (?:into|to) (?:send\w* (?:nudes|pics|photos|pictures)|(?:stuff|things) in bed|sex\w*|do(?:ing)? (?:stuff|things))\b"
-        r"|\b(?:stuff|things) in bed (?:that )?i(?:'ve said i)? (?:don'?t|didn'?t|do not) want\b|\bnudes\b[^.!?]{0,40}\b(?:angry|pressur\w*|force\w*|threat\w*)\b",
-    ),
-    (
-        "control",
-        r"\bchang\w* (?:all )?(?:of )?my passwords?\b|\bchang\w* all (?:the |of the |our )?passwords?\b|\bchang\w* (?:the )?passwords? (?:on|to|for|of) (?:my|our|all) (?:bank|accounts?|phone|email|laptop|cards?|money)\w*\b|\b(?:has|took|takes|controls) (?:all )?(?:of )?my accounts\b|\bso i can'?t get (?:in|into)\b"
-        r"|\bpicks? (?:out )?what i wear\b|\bsend (?:him|her|them) a (?:selfie|photo|pic)\b[^.!?]{0,30}\b(?:before|every|when|to prove)\b"
-        r"|\bdelet\w* (?:all )?(?:of )?my (?:\w+ )?(?:friends|contacts|family|mates)\b|\bmade me (?:quit|leave|give up) my (?:job|course|studies)\b|\bno money of my own\b",
-    ),
     ("stalking", r"\bhas my location\b|\bmy location on 24/7\b|\b(?:calls|rings|texts) me (?:screaming|shouting|yelling)\b"),
-    ("control", r"\b(?:won'?t|doesn'?t|does not|will not|never) (?:let|allow) me (?:to )?go to (?:work|my job|the gym|class|college|uni|school|church)\b|\ba wife belongs\b"),
-    ("sexual_coercion", r"\b(?:stuff|things|something|anything) i (?:never|didn'?t|did not|don'?t) (?:agree|consent)\w*(?: to)?\b|\bgets? me drunk (?:and|so|then)\b"),
-    ("threat", r"\bif i (?:don'?t|do not|won'?t|will not) (?:send|do|have sex|sleep with|give)\b[^.!?]{0,40}\b(?:he|she|they)(?:'ll| will| would|'d)\b|\btell everyone i'?m an? \w+"),
-    ("self_harm", r"\bending things\b(?!\s+with\b)|\bhow i'?d do it\b|\bhow i would do it\b"),
-    ("violence", r"\b(?:hurts|harms|hits|beats|smacks) (?:the|our|my) (?:kids|children|son|daughter|baby|boys|girls)\b"),
-    (
-        "self_harm",
-        r"\b(?:scratch|cut|burn|hit|bit|bite|pick)\w* (?:at )?(?:my|myself) ?(?:arms?|legs?|wrists?|skin|thighs?|face|hands?)?\b[^.!?]{0,30}\b(?:bleed\w*|blood|bruis\w*)\b|\btill (?:they|it) bleeds?\b",
-    ),
-    (
-        "self_harm",
-        r"\b(?:taken|took|swallowed|had) (?:a load|loads|a lot|a bunch|a handful|a pile|a heap|too many|a fistful) of (?:pills|tablets|meds|painkillers|paracetamol)\b"
-        r"|\b(?:thinking (?:of|about)|going to|gonna|planning to|want to) end(?:ing)? it (?:tonight|today|all|now|soon|this week)\b",
-    ),
-    (
-        "sexual_coercion",
-        r"\b(?:put|slipped|spiked) (?:something )?(?:in|into) my drink\b|\bspiked my drink\b|\bwoke up not (?:knowing|remembering)\b",
-    ),
     ("stalking", r"\btracks? (?:everything i do|every move|where i go|who i (?:see|talk to|text))\b"),
-    ("control", r"\btells? me what to wear\b|\bgoes through my (?:bag|wallet|purse|pockets|receipts)\b|\bblocks? the door\b"),
-    (
-        "self_harm",
-        r"\b(?:nobody|no ?one|no-one) (?:would|will|'d) (?:even )?(?:miss|notice|care)(?: about)? (?:me )?if i (?:was|were|'m|am|disappeared|died|went)\b",
-    ),
-    ("violence", r"\bgets? rough with me\b|\bgrabb?\w* (?:me by )?my (?:hair|arm|wrist|neck|throat|face)\b|\bpushing,? grabbing\b"),
-    # Concepts rather than phrasings (from the eleventh and twelfth sets, 2026-12-02): each rule names an idea a
-    # crisis line carries, in several wordings, so the next set's new wording has a better chance of being caught.
-    # Passive wishes not to wake up / not to be here.
-    (
-        "self_harm",
-        r"\b(?:if|whether) i (?:just |simply )?(?:didn'?t|did not|don'?t|do not|never|wouldn'?t|won'?t) (?:wake|woke) up\b"
-        r"|\bstop(?:ped)? caring (?:whether|if) i (?:wake up|live|die|make it|am alive|'m alive|see tomorrow)\b"
-        r"|\bpoint (?:in|of) (?:waking up|me waking up|seeing tomorrow)\b"
-        r"|\bhow (?:much )?longer i can (?:keep going|go on|hold on)\b",
-    ),
-    # Researching, planning or preparing a way to die.
-    (
-        "self_harm",
-        r"\b(?:look\w*|search\w*|googl\w*|research\w*|read\w*) (?:up )?(?:about )?(?:ways|how|methods) to (?:just )?(?:die|not wake up|kill|end it|end my|overdose|disappear|not be here)\b"
-        r"|\b(?:sav\w*|stockpil\w*|hoard\w*|collect\w*) (?:up )?(?:all )?(?:my |the |of my )?(?:sleeping |old )?(?:pills|tablets|meds|medication|painkillers)\b",
-    ),
-    # Goodbyes: letters or notes for the family, "in case I'm not around".
-    (
-        "self_harm",
-        r"\b(?:goodbye|farewell|suicide|final) (?:letters?|notes?|messages?|videos?)\b"
-        r"|\bin case i(?:'m| am) (?:not|no longer) (?:around|here)\b|\bnot (?:be )?(?:around|here) (?:for )?(?:much|very much|a lot) longer\b",
-    ),
-    # Would anyone notice if I were gone; standing at an edge.
-    (
-        "self_harm",
-        r"\b(?:(?:any ?one|anybody|some ?one|somebody|nobody|no ?one|people|they|he|she) (?:would|will|'d)|would (?:any ?one|anybody|people|they|he|she)) (?:even |actually |really )?(?:notice|miss me|care|realise|realize)\b[^.!?]{0,40}\bif i (?:was |were |am |'m )?(?:just )?(?:gone|dead|not here|wasn'?t here|weren'?t here|stepped off|jumped|disappeared|died|fell|vanished|ended it)\b"
-        r"|\bif i (?:just )?(?:stepped|jumped|fell|threw myself) (?:off|in front)\b"
-        r"|\b(?:edge of|standing on|stood on|standing at|stood at|standing by) (?:the |a |my )?(?:platform|bridge|roof|rooftop|cliff|balcony|ledge|tracks)\b[^.!?]{0,60}\b(?:wonder\w*|step\w*|jump\w*|notice|fall\w*|gone|end\w*|over)\b",
-    ),
-    # Imagining a crash on purpose.
-    (
-        "self_harm",
-        r"\b(?:think|thinking|thought|want|wanted|wanna|tempted|imagin\w*|pictur\w*|urge)(?: about| of| to)? (?:\w+ ){0,2}(?:driv|crash|steer|swerv)\w* (?:my car |the car |it )?(?:straight )?(?:into|off|in front of) (?:a|the) (?:wall|tree|bridge|cliff|river|lorry|truck|train|oncoming|barrier|motorway)\b",
-    ),
-    # Being kept in: not let out, not let go, not let see family.
-    (
-        "control",
-        r"\b(?:would ?n'?t|would not|won'?t|will not|doesn'?t|does not|didn'?t|did not|never|refuses? to|refused to) let me (?:out\b|leave\b|go (?:out|home|anywhere)\b|get (?:out|past)\b|past\b|see my (?:own )?(?:family|friends|parents|mum|mom|dad|sister|brother|kids)\b|see (?:any )?friends\b)"
-        r"|\b(?:logs?|logged|logging|gets?|got|breaks?|broke) (?:in)?to my (?:email|e-mail|accounts?|phone|laptop|messages|icloud|facebook|instagram|whatsapp)\b"
-        r"|\bblock(?:s|ed|ing)? the (?:door|doorway|exit)\b|\btells? me who i(?:'m| am) (?:allowed|able|permitted) to\b",
-    ),
-    # Tracking and money control.
-    (
-        "control",
-        r"\b(?:always|constantly|has to|needs to|must) know(?:s)? where i am\b"
-        r"|\b(?:put|puts|installed|installs|hid|hidden|added) (?:an? |some )?(?:\w+ )?(?:app|tracker|software|spyware|gps) on my (?:phone|car|laptop)\b"
-        r"|\btakes? (?:all of |all )?my (?:entire |whole )?(?:wages?|salary|pay ?(?:check|cheque)?|earnings|benefits)\b|\b(?:gives?|giving|gave) me (?:a |an )?(?:small |tiny |weekly |little |measly )?(?:allowance|pocket money)\b"
-        r"|\bcan(?:'?t|not| not) (?:access|touch|get (?:to|at|into)) (?:a penny of |any of )?my (?:own )?(?:money|accounts?|bank|wages?|salary)\b",
-    ),
-    # Threats of making someone vanish or not being believed; harm to force a passcode.
-    (
-        "threat",
-        r"\bmake sure (?:i|you) (?:disappear|vanish|never)\b|\bmake (?:me|you) disappear\b|\bnobody (?:will|would|is going to) believe (?:me|you)\b"
-        r"|\btwist(?:ed|s|ing)? my (?:arm|wrist|fingers?) (?:until|till|behind|so hard|back)\b",
-    ),
     # Turning up after a break-up, at night, banging on windows.
     (
         "stalking",
         r"\bkeeps? (?:showing|turning) up (?:at|outside)\b|\bbang(?:ing|s|ed)? on (?:my |the )?windows?\b"
         r"|\b(?:show|turn)\w* up\b[^.!?]{0,60}\b(?:since|after|now that) i (?:moved out|left|broke up|ended)\b",
-    ),
-]
-# From the thirteenth set (safety-heavy, 2026-12-02): sexual coercion, image threats, isolation, stalking after a
-# break-up, and indirect goodbyes, again written as ideas with several wordings each.
-_PATTERNS += [
-    (
-        "sexual_coercion",
-        r"\b(?:sex with me|on top of me|touch\w* me|inside me)\b.{0,80}\b(?:asleep|sleeping|drunk|passed out|blackout|unconscious|said no|told him no|told her no|didn'?t want)\b"
-        r"|\b(?:asleep|sleeping|blackout|passed out|unconscious|drunk)\b.{0,80}\b(?:had sex with me|sex with me|on top of me|touch\w* me|inside me)\b"
-        r"|\bdrinks? (?:was |were |got |had been )?spiked\b|\bspike[sd]? (?:my|our|his|her) drinks?\b"
-        r"|\bcondom\b[^.!?]{0,30}\b(?:off|without (?:telling|asking)|remov\w*|refus\w*)\b|\b(?:take|took|takes|taking|pull\w*|slip\w*) (?:the |a )?condom off\b"
-        r"|\bmakes? me (?:do|copy|watch|try|act out)\b[^.!?]{0,40}\b(?:porn|sexual|in bed|sex)\b"
-        r"|\bdoesn'?t count because we'?re (?:together|married|a couple)\b",
-    ),
-    (
-        "threat",
-        r"\b(?:videos?|photos?|pics?|pictures?|recordings?|nudes) (?:he|she|they|you) (?:filmed|took|recorded|made|has|have|kept) of (?:us|me)\b"
-        r"|\b(?:send|show|post|share|leak|upload)\w* (?:the |my |our |those |these |them )?(?:nudes|sex tapes?|intimate (?:photos|pictures|pics|videos))\b"
-        r"|\b(?:boss|family|parents|everyone|mum|mom|kids|work|friends) would (?:love|like|want|be interested) to see (?:them|these|those|it)\b"
-        r"|\bnobody (?:would|will|'d|could) (?:ever )?find (?:you|me|your body|my body)\b|\bdeport\w*\b"
-        r"|\b(?:cancel|withdraw|take|took|hide|hid|keeps?|kept|holds?|held|lock\w*)\w* (?:away )?(?:my )?(?:visa|passport|papers|documents|green card|residence permit)(?: sponsorship)?\b",
-    ),
-    (
-        "control",
-        r"\b(?:smash\w*|broke|break\w*|threw|throws?|took|takes|hid|hides|snatch\w*|grab\w*) (?:my )?(?:phone|it)\b[^.!?]{0,40}\bso (?:that )?i (?:couldn'?t|can'?t|could not|cannot|wouldn'?t be able to)\b"
-        r"|\bsmash(?:ed|es|ing)? my phone\b"
-        r"|\bso (?:none of them|nobody|no ?one|no-one) (?:talks?|speaks?|comes?|calls?) (?:to me|round|near me)\b"
-        r"|\btold (?:all |everyone |)(?:of )?my (?:friends|family|mates)\b[^.!?]{0,40}\b(?:mentally ill|crazy|mad|unstable|a liar|insane|psycho)\b",
     ),
     (
         "stalking",
@@ -417,115 +506,18 @@ _PATTERNS += [
         r"|\b(?:sitting|sits|sat|waiting|waits|parked|parks|outside|watching|watches|follow\w*|turn\w* up|show\w* up)\b[^.!?]{0,80}\b(?:since|after|ever since|now that) i (?:left|moved out|broke up|ended|split)\b",
     ),
     (
-        "self_harm",
-        r"\bgiv(?:ing|en|e) (?:away )?(?:all )?my (?:stuff|things|belongings|possessions|clothes|books|jewellery|jewelry) (?:away|to)\b|\bgiving away my\b|\bwon'?t have to sort (?:it|my (?:stuff|things)|everything) out\b"
-        r"|\b(?:step\w*|walk\w*|jump\w*|throw\w* myself|lying down) (?:out )?in front of (?:a|the) (?:bus|train|lorry|truck|car|tube|traffic)\b"
-        r"|\bnot turn(?:ing)? the wheel\b|\blet(?:ting)? go of the wheel\b"
-        r"|\b(?:i|i've|i have) (?:cut|burned|burnt) (?:myself )?again\b|\bcut(?:ting)? again\b|\bstarted cutting\b|\bcut (?:my )?(?:arms?|wrists?|legs?|thighs?)\b"
-        r"|\bhow and when\b|\bneed (?:the house|the flat|everyone|them|you all) (?:to be )?(?:empty|out|gone|away)\b"
-        r"|\bwon'?t be (?:around|here|alive) (?:to see|for|when|by|much|long)\b|\bnot be (?:around|here|alive) to see\b"
-        r"|\b(?:tired|sick) of (?:being alive|living|life|existing|being here)\b"
-        r"|\bhow many (?:it would|would it|it'?d|do i need to|would i need to|will it) take\b|\bhow many (?:pills|tablets|sleeping pills) (?:it|would|to)\b"
-        r"|\bit was (?:a |my )?goodbye\b|\bwithout (?:\w+ ){0,2}knowing (?:it was|i was saying) goodbye\b"
-        r"|\b(?:written|wrote|writing|left) (?:some |a few |my )?(?:letters?|notes?) (?:to|for) (?:everyone|every one of them|each of them)\b",
-    ),
-]
-# The thirteenth set's long tail: each line below is one more idea of danger, not one more sentence.
-_PATTERNS += [
-    (
-        "violence",
-        r"\b(?:pillow|hand|hands|cushion) over my (?:face|mouth|nose)\b|\bheadbutt\w*|\b(?:broke|broken|fractured|cracked) my (?:nose|arm|ribs?|jaw|teeth|tooth|wrist|finger)\b"
-        r"|\bmy (?:nose|arm|jaw|rib) is (?:broken|fractured)\b|\bwith a (?:baseball bat|bat|knife|gun|machete|hammer|crowbar|axe|weapon)\b|\b(?:bat|knife|gun|machete|weapon) (?:at|to) (?:me|my)\b",
-    ),
-    (
-        "threat",
-        r"\btake the (?:kids|children|baby|boys|girls)\b[^.!?]{0,40}\b(?:abroad|away|never see)\b|\bnever see (?:them|the kids|the children|my kids|my children|the baby) again\b"
-        r"|\b(?:dog|cat|pet|puppy|kitten)\b[^.!?]{0,25}\b(?:might|could|will|would|may) ['\"]?have an accident\b|\b(?:remind\w*|says?|said|told) (?:me )?(?:that )?accidents (?:can |do )?happen\b"
-        r"|\bknows? where (?:my|your) (?:mum|mom|family|parents|kids|sister|brother|children|dad) (?:lives?|are|is)\b|\bknows? where (?:i|you) live\b"
-        r"|\bif i (?:call|ring|phone|go to|tell) the police\b|\bruin my life\b",
-    ),
-    (
-        "sexual_coercion",
-        r"\bsaid no\b(?! to (?:the|a|an|your|my|our|his|her|going|buying|that|this)\b)[^.!?]{0,40}\b(?:kept going|carried on|didn'?t stop|did it anyway)\b"
-        r"|\b(?:does|did|do|doing) (?:stuff|things) (?:to me )?(?:that )?i (?:told (?:him|her|them) )?(?:i )?(?:didn'?t|don'?t) want\b"
-        r"|\bforc\w* me (?:into|to do) (?:stuff|things|sex|it)\b|\bforc\w* (?:himself|herself|themselves) on me\b"
-        r"|\bif i (?:didn'?t|don'?t|won'?t|wouldn'?t) (?:do it|sleep with|have sex)\b|\bfilm\w* (?:us|me) (?:during|having|while we have) sex\b",
-    ),
-    (
-        "control",
-        r"\bstop(?:ped|s|ping)? me (?:from )?(?:seeing|visiting|calling|talking to|speaking to) my (?:own )?(?:family|friends|parents|mum|mom|dad|sister|brother)\b"
-        r"|\bprove where i (?:am|was)\b|\b(?:send|sending) (?:him |her |them )?(?:a )?(?:selfie|photo|picture|pic)s? (?:every|each) (?:hour|half hour|day|time)\b",
-    ),
-    (
         "stalking",
         r"\b(?:messages|texts|calls)\b[^.!?]{0,40}\bsince (?:we|i) (?:broke up|split|separated|left)\b|\bdifferent numbers\b|\bfake (?:accounts?|profiles?)\b"
         r"|\bknows things i(?:'ve| have)? only (?:said|told)\b|\bhidden (?:something|a camera|a mic\w*|a tracker|cameras)\b"
         r"|\bstill has (?:a|my) key\b|\bcom(?:e|ing) home to (?:find )?things moved\b|\b(?:his|her|their) car (?:in my mirror|behind me|outside my)\b",
     ),
     (
-        "self_harm",
-        r"\b(?:happier|better off|easier|better) (?:if|when) i (?:just )?(?:disappeared|was gone|were gone|wasn'?t here|weren'?t here|died|was dead|vanished)\b"
-        r"|\bdisappear(?:ed|ing)? (?:forever|for good|permanently)\b|\bhope i (?:get|got) (?:hit|run over|killed)\b|\bwouldn'?t be my choice\b",
-    ),
-]
-# The fourteenth set's three misses (first look recorded first): sex while ill, a drugged night, new accounts to watch.
-_PATTERNS += [
-    (
-        "sexual_coercion",
-        r"\b(?:still|even|anyway)\b[^.!?]{0,10}\bmade me do it\b|\bmade me do it anyway\b"
-        r"|\bwhen i was (?:sick|ill|asleep|crying|drunk|unwell|in pain|pregnant)\b[^.!?]{0,40}\b(?:made me|forced me|still did it|did it anyway|had sex|wouldn'?t stop)\b"
-        r"|\b(?:can'?t|cannot|don'?t|do not|couldn'?t) remember (?:the|last|that|most of the|anything (?:about|from) the|what happened (?:that|last)) ?(?:night|evening|party)\b"
-        r"|\bgave me (?:some |a )?(?:pills?|tablets?|something|drugs|a drink)\b[^.!?]{0,40}\b(?:relax|calm|sleep|remember|woke up|passed out)\b",
-    ),
-    (
         "stalking",
         r"\b(?:new|fake|burner|secret|different) (?:\w+ )?(?:accounts?|profiles?) (?:to|so (?:she|he|they) can) (?:watch|message|follow|contact|stalk|see|comment|text|check|view)\b",
-    ),
-]
-# Force on a body, as an idea: a rough verb and a body part, breath taken away, blood drawn, acid, a threat with "unless".
-_BODY = r"(?:hair|ankles?|arms?|wrists?|neck|throat|head|face|hands?|legs?|chest|ribs?|fingers?|back|stomach|belly|shoulders?|jaw|mouth|nose|ears?)"
-_PATTERNS += [
-    (
-        "violence",
-        r"\b(?:dragg?\w*|yank\w*|twist\w*|pinn?\w*|stamp\w*|kick\w*|punch\w*|slap\w*|chok\w*|jabb?\w*|stabb?\w*|shov\w*|headbutt\w*|strangl\w*|throttl\w*|elbow\w*|knee[sd]?|kneed|smash\w*|bash\w*|whack\w*|hurl\w*)"
-        r"\b[^.!?]{0,30}\b(?:my|me by (?:the|my)) " + _BODY + r"\b"
-        r"|\b(?:pull\w*|grabb?\w*|held|hold\w*) (?:me )?(?:\w+ ){0,6}by (?:the|my) (?:hair|throat|neck|ankles?)\b"
-        r"|\b(?:couldn'?t|could not) breathe\b(?! (?:for|from) (?:laughing|laughter|the smoke|the heat|the dust))|\bmade me bleed\b|\b(?:until|till|'til) i (?:bled|was bleeding|passed out|blacked out)\b"
-        r"|\b(?:under|in) the (?:bath ?)?water\b[^.!?]{0,30}\b(?:held|hold|pushed|push|kept)\b|\b(?:held|hold\w*|push\w*|kept) my head (?:under|in|against|into)\b"
-        r"|\bacid\b",
-    ),
-    (
-        "threat",
-        r"\b(?:video|photos?|pictures?|pics|recording|footage)\b[^.!?]{0,40}\b(?:post|share|send|show|upload|leak)\w*\b[^.!?]{0,40}\bunless\b"
-        r"|\b(?:mates|friends|people|guys|someone|lads) (?:who'?ll|who will|who would|who'?d|that will|that'?d) (?:sort|deal with|hurt|get|find) (?:me|you)\b",
-    ),
-]
-# Ideas that crisis lines in blame's clothing carry (rules misses that also look like ordinary blame, 2026-12-02).
-_PATTERNS += [
-    (
-        "self_harm",
-        r"\b(?:sleep|go to sleep|fall asleep) and (?:not|never) wake up\b|\bdone (?:with )?(?:living|life|being alive)\b"
-        r"|\b(?:cope|manage|be fine|be okay|be ok|do fine|get on|be better)(?: just)?(?: fine)? without me\b",
-    ),
-    (
-        "sexual_coercion",
-        r"\buntil i (?:agree|agreed|say yes|said yes|give in|gave in)\b[^.!?]{0,20}\b(?:sleep|sex|it)\b|\bagree to (?:sleep with|have sex with) (?:him|her|them)\b"
-        r"|\bfilm\w* (?:us|me) (?:without|in bed|having|naked|when i|while i)\b|\b(?:held|holds|pinned|pins) me down\b|\bkept saying no\b"
-        r"|\blied about (?:having the snip|being on the pill|using (?:a )?condoms?|the condom|being infertile)\b|\bholes in (?:the )?condoms?\b"
-        r"|\b(?:threw|throws|hid|hides) (?:away )?my (?:pill|pills|contraception|contraceptives)\b"
-        r"|\b(?:did it|had sex|kept going|carried on)(?: again)? (?:after|even after|even though) i (?:told|said|asked)\b",
-    ),
-    (
-        "control",
-        r"\b(?:hides?|hid|hidden|withholds?|withheld|flush\w*|throws? away|threw away|rations?) my (?:antidepressants|meds|medication|medicine|insulin|inhaler|prescription)\b",
     ),
     (
         "stalking",
         r"\bfrom (?:a |another )?(?:new|different|fake) (?:numbers?|emails?|accounts?|profiles?)\b",
-    ),
-    (
-        "violence",
-        r"\bi(?:'m| am|'ve been| have been) (?:so |really |honestly )?(?:terrified|scared|afraid|frightened) (?:of (?:him|them|her(?=\s*(?:[.,!?]|$|(?:when|because|and|now|sometimes|tbh|honestly)\b))|my (?:husband|wife|partner|boyfriend|girlfriend|bf|gf|ex))|to go (?:back )?home|for my life)\b",
     ),
 ]
 _COMPILED = [(cat, re.compile(p)) for cat, p in _PATTERNS]
