@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -784,6 +785,137 @@ _PARTNER_IS = re.compile(
 )
 
 
+# ---------------------------------------------------------------- preparing a message for the parse
+# Each step rewrites the message so spaCy parses the act: it strips what only carries tone (slang asides, closing
+# shrugs, tag questions) and undoes shapes the parser reads badly (dropped subjects, rhetorical frames, shouting).
+# Steps run in order; each is small enough to test on its own through `analyse`.
+Step = Callable[[str], str]
+
+
+def _sub(pattern: str, repl: str | Callable[[re.Match], str], flags: int = re.I) -> Step:
+    """A step that is one regular-expression rewrite."""
+    rx = re.compile(pattern, flags)
+    return lambda text: rx.sub(repl, text)
+
+
+def _keep_if_empty(step: Step) -> Step:
+    """A step that may strip the message to nothing keeps the message instead."""
+    return lambda text: step(text).strip() or text
+
+
+def _lower_shouting(text: str) -> str:
+    """ "YOU NEVER LISTEN TO A WORD I SAY": shouting parses badly; the words stay."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters):
+        return re.sub(r"\bi\b", "I", text.lower())
+    return text
+
+
+_OCCUR = re.compile(r"^(?:did it|it) (?:really |even |honestly |ever )?(?:not occur|never occurred|didn'?t occur) to (?:you|u) to ([^.!?]+)[.!?]*", re.I)
+_HABIT = re.compile(r"^(?:this|that) (?:your|ur) habit of ([a-z]+ing)\b([^,.!?]*)", re.I)
+# Scorn that frames an act ("the nerve of you, …", "oh really mature, …") and verdicts that close one ("…was out of order").
+_SCORN = (
+    r"the nerve of (?:you|u)|the cheek of (?:you|u|it)|how dare (?:you|u)"
+    r"|(?:(?:oh|yeah|wow|great|right)[, ]+)*(?:really |very |so |how )?(?:mature|nice|classy|helpful|lovely|charming|thoughtful|considerate|brilliant|grown[- ]up)"
+)
+_VERDICT = r"(?:out of order|not ok(?:ay)?|not on|unacceptable|rude|disrespectful|embarrassing|humiliating|uncalled for|too far|out of line)"
+_SCORNED_GERUND = re.compile(
+    rf"^(?:(?:{_SCORN}),?\s+)?([a-z]+ing)\b([^.!?]*?)(?:\s+(?:was|is)\s+(?:well |so |totally |completely |really |bang |way )?{_VERDICT})?\s*[.!?]*$", re.I
+)
+_SCORN_LEAD = re.compile(rf"(?:the (?:nerve|cheek)|how dare|{_SCORN}\W)", re.I)
+_OUT_OF_ORDER = re.compile(rf"\b(?:was|is)\s+(?:\w+ )?{_VERDICT}", re.I)
+
+
+def _did_it_not_occur(text: str) -> str:
+    """ "Did it really not occur to you to call…?" is "you didn't call…"."""
+    m = _OCCUR.match(text)
+    return f"you didn't {m.group(1)}" + text[m.end() :] if m else text
+
+
+def _this_your_habit(text: str) -> str:
+    """ "This your habit of coming home by 2am…, it must stop" is "you come home by 2am…"."""
+    m = _HABIT.match(text)
+    return f"you {gerund_to_base(m.group(1), '')}{m.group(2)}" if m else text
+
+
+def _gerund_subject(text: str) -> str:
+    """ "Yelling at me in front of your mates was out of order", "the nerve of you, reading my diary": the gerund is the act."""
+    m = _SCORNED_GERUND.match(text)
+    if m and (_SCORN_LEAD.match(text) or _OUT_OF_ORDER.search(text)):
+        return f"you {past_tense(gerund_to_base(m.group(1), ''))}{m.group(2)}"
+    return text
+
+
+def _who_does_that(m: re.Match) -> str:
+    verb = m.group(1)
+    return "you " + verb[:-1]  # "who puts an empty carton back?" -> "you put…"
+
+
+_PREPARE: tuple[Step, ...] = (
+    # "my wife's so grumpy": the tagger reads "'s" as a possessive; say "is" so the clause parses.
+    lambda text: _PARTNER_IS.sub(r"\1 is \2", text),
+    _keep_if_empty(lambda text: _SLANG_ASIDE.sub("", text)),  # "ffs", "ngl": tone, not part of what anyone did
+    _sub(r"(^|[.!?]\s+)(?:oh\s+)?wait,?\s+(?=(?:you|u|he|she)\b)", r"\1"),  # "…oh wait, you didn't"
+    _sub(r"\bnever (?:once|ever)\b", "never"),  # "you never once thanked me"
+    _sub(r"^(hubby|wifey|bf|gf|husband|wife|boyfriend|girlfriend|partner)\b", r"my \1"),  # "hubby forgot…"
+    _sub(r"\b2 (you|me|u)\b", r"to \1"),  # "talking 2 you"
+    _sub(r"^(?:(?:dude|bro|yaar)\b[,!]*|(?:mate|babe|hun|man|girl|boy|love|sweetie|honey)[,!]+)\s+(?=\w)", ""),  # "dude ur so selfish"
+    _sub(r"^(my (?:husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|fianc\w*)) (?:he|she|they) ", r"\1 "),  # "My boyfriend he forget…"
+    _lower_shouting,
+    _sub(r"^(?:k|kk|ok|okay|right)(?:\s+so)?\b[,.]?\s+(?=\w)", ""),  # "k so ur at bens again"
+    _sub(r"^(?:kindly|please|pls|plz)\s+(?=(?:stop|quit|don'?t)\b)", ""),  # "Kindly stop interrupting me"
+    _sub(r",?\s*(?:hope|hopefully) (?:you|your|ur|u)\b[^.!?]*?(?:\s+(?:tho|though))?\s*[.!]*$", ""),  # "…, hope ur hair looks amazing tho"
+    _sub(r",?\s*like (?:it|that|i) (?:was|were) (?:a joke|nothing|stupid|funny|a big joke)\s*[.!]*$", ""),  # "…, like it was a joke"
+    _sub(r"^must be nice to (?:just )?", "you "),  # "Must be nice to just walk in and sit down…"
+    _did_it_not_occur,
+    _this_your_habit,
+    _sub(r"^why (?:is|are) there ([^?.!]+)[?.!]*$", r"there's \1"),  # "why is there a pile of washing on my side"
+    _sub(r",?\s+(?:isn'?t|isnt|aren'?t|arent|don'?t|didn'?t|doesn'?t|wasn'?t) (?:it|you|he|she)\s*[?!.]*$", ""),  # "…isn't it"
+    _sub(r"^((?:\d+|an?|half an|one|two|three|ten|twenty|thirty|forty|fifty)\s*(?:mins?|minutes|hours?|hrs?) late)\b", r"you turned up \1"),
+    _gerund_subject,
+    # A closing verdict or shrug is tone, not part of the act: "…its disgusting", "…cool cool", "…whatever".
+    _keep_if_empty(
+        _sub(
+            r"[\s,.!]+(?:(?:it'?s|its|that'?s|thats) (?:so |really |just |honestly )?(?:disgusting|gross|annoying|rude|ridiculous|unbelievable|unreal|insane|mental|a joke|not ok(?:ay)?|not on)"
+            r"|(?:again[\s,.!]+)?(?:thanks|thank you|cheers) (?:so much|a lot|a bunch|for that|very much)"
+            r"|(?:(?:really|so|just|how|very|totally|absolutely|perfectly)\s+)?(?:cool|great|nice|lovely|fine|whatever|ok|okay|thanks)(?:[\s,]+(?:cool|great|nice|lovely|fine|whatever|ok|okay|thanks))*)\W*$",
+            "",
+        )
+    ),
+    # "ignored my calls all afternoon 🙃": the subject is dropped, not absent.
+    _sub(r"^(?=(?:ignored|forgot|left|skipped|missed|cancell?ed|canceled|ghosted|blanked|ditched|ate|took|spent|broke|lost)\b)", "you "),
+    # "who puts an empty carton back in the fridge?": a rhetorical question about one act.
+    _sub(r"^(?:seriously\s+|honestly\s+|like\s+)?who (?:even )?(puts|leaves|does|eats|drinks|uses|takes|forgets|buys|leaves|drops)\b", _who_does_that),
+    _sub(r"(?<![\w'])['\"\u2018\u201c](\w+)['\"\u2019\u201d](?!\w)", r"\1", 0),  # "because you 'forgot'": scare quotes are tone
+    _sub(r"^not (?:once|one time),? (have|has|did|do|does) (you|he|she|they) ", r"\2 \1 never "),  # "not once have you asked"
+    _sub(r",\s*(?:you|he|she) (?:really|honestly|actually|seriously|just) (?:do|does|did|are|is)\s*[.!]*$", ""),  # "…, you really do"
+    # "…and it's doing my head in", "…, and then somehow it's my fault": how it lands or who gets blamed is not the act.
+    _sub(
+        r"(?<=\w{3})\s*,?\s+(?:and\s+)?(?:then\s+)?(?:somehow\s+)?(?:(?:it'?s|it is|its|that'?s|which is)\s+(?:all\s+)?(?:my fault|doing my head in|driving me (?:insane|mad|crazy|nuts|up the wall)|killing me|so annoying|infuriating|exhausting)"
+        r"|being (?:in|around|with) [^,.!?]{2,40} is (?:exhausting|a nightmare|hell|torture|unbearable))\b(?!\s+(?:that|when|how|to|the way)\b)[^.!?]*",
+        "",
+    ),
+    # "You're late. Again. Forty minutes this time and not even a text.": the missing text is a fragment of its own.
+    _sub(r"\b(?:and )?not even (?:a|one) (text|call|message)\b", r". No \1."),
+    _sub(r"\.\s*\.", ".", 0),
+    # "I know you're stressed about the move, I get it. But you snapped at me…": what comes after the concession is the act.
+    _sub(r"^(?:i know|i get (?:it|that)|i understand|i realise|i realize)\b[^.!?]*[.!?]+\s*(?:but|still|and yet)\s*,?\s+(?=(?:you|u|he|she)\b)", ""),
+    # "…again after you promised me you wouldn't": the promise is the grievance's context; the act comes first.
+    _sub(
+        r"^((?:\S+\s+){3,}?\S+?)\s*,?\s+(?:after|when|even though|though|although|despite)\s+(?:you|u|he|she)\s+(?:promised|said|swore|told me)(?: me)?(?: that)?"
+        r"(?:\s+(?:you|u|he|she|you'?d|he'?d|she'?d))?(?:\s+(?:would(?:n'?t| not)?|wouldnt|will|won'?t|were going to|was going to|'d))?(?:\s+(?:not|never))?\s*(?:again|anymore|any more)?\s*[.!?]*$",
+        r"\1",
+    ),
+)
+
+
+def prepare(text: str) -> str:
+    """The message as the parser should see it: the same act, without what only carries tone."""
+    for step in _PREPARE:
+        text = step(text)
+    return text
+
+
 def analyse(raw: object) -> Analysis:
     """Find the forms of blame, the behaviour, and the feeling in a message."""
     lex = load()
@@ -791,83 +923,7 @@ def analyse(raw: object) -> Analysis:
     a = Analysis(text=cleaned.text, truncated=cleaned.truncated)
     if cleaned.empty:
         return a
-    # "my wife's so grumpy": the tagger reads "'s" as a possessive; say "is" so the clause parses.
-    text = _PARTNER_IS.sub(r"\1 is \2", cleaned.text)
-    text = _SLANG_ASIDE.sub("", text).strip() or text  # "ffs", "ngl": tone, not part of what anyone did
-    text = re.sub(r"(^|[.!?]\s+)(?:oh\s+)?wait,?\s+(?=(?:you|u|he|she)\b)", r"\1", text, flags=re.I)  # "…oh wait, you didn't"
-    text = re.sub(r"\bnever (?:once|ever)\b", "never", text, flags=re.I)  # "you never once thanked me"
-    text = re.sub(r"^(hubby|wifey|bf|gf|husband|wife|boyfriend|girlfriend|partner)\b", r"my \1", text, flags=re.I)  # "hubby forgot…"
-    text = re.sub(r"\b2 (you|me|u)\b", r"to \1", text, flags=re.I)  # "talking 2 you"
-    text = re.sub(r"^(?:(?:dude|bro|yaar)\b[,!]*|(?:mate|babe|hun|man|girl|boy|love|sweetie|honey)[,!]+)\s+(?=\w)", "", text, flags=re.I)  # "dude ur so selfish"
-    text = re.sub(r"^(my (?:husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|fianc\w*)) (?:he|she|they) ", r"\1 ", text, flags=re.I)  # "My boyfriend he forget…"
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters):
-        text = re.sub(r"\bi\b", "I", text.lower())  # "YOU NEVER LISTEN TO A WORD I SAY": shouting parses badly; the words stay
-    text = re.sub(r"^(?:k|kk|ok|okay|right)(?:\s+so)?\b[,.]?\s+(?=\w)", "", text, flags=re.I)  # "k so ur at bens again"
-    text = re.sub(r"^(?:kindly|please|pls|plz)\s+(?=(?:stop|quit|don'?t)\b)", "", text, flags=re.I)  # "Kindly stop interrupting me"
-    text = re.sub(r",?\s*(?:hope|hopefully) (?:you|your|ur|u)\b[^.!?]*?(?:\s+(?:tho|though))?\s*[.!]*$", "", text, flags=re.I)  # "…, hope ur hair looks amazing tho"
-    text = re.sub(r",?\s*like (?:it|that|i) (?:was|were) (?:a joke|nothing|stupid|funny|a big joke)\s*[.!]*$", "", text, flags=re.I)  # "…, like it was a joke"
-    text = re.sub(r"^must be nice to (?:just )?", "you ", text, flags=re.I)  # "Must be nice to just walk in and sit down…"
-    occur = re.match(r"^(?:did it|it) (?:really |even |honestly |ever )?(?:not occur|never occurred|didn'?t occur) to (?:you|u) to ([^.!?]+)[.!?]*", text, re.I)
-    if occur:
-        text = f"you didn't {occur.group(1)}" + text[occur.end() :]  # "Did it really not occur to you to call…?"
-    habit = re.match(r"^(?:this|that) (?:your|ur) habit of ([a-z]+ing)\b([^,.!?]*)", text, re.I)
-    if habit:
-        text = f"you {gerund_to_base(habit.group(1), '')}{habit.group(2)}"  # "This your habit of coming home by 2am…, it must stop"
-    text = re.sub(r"^why (?:is|are) there ([^?.!]+)[?.!]*$", r"there's \1", text, flags=re.I)  # "why is there a pile of washing on my side"
-    text = re.sub(r",?\s+(?:isn'?t|isnt|aren'?t|arent|don'?t|didn'?t|doesn'?t|wasn'?t) (?:it|you|he|she)\s*[?!.]*$", "", text, flags=re.I)  # "…isn't it"
-    text = re.sub(r"^((?:\d+|an?|half an|one|two|three|ten|twenty|thirty|forty|fifty)\s*(?:mins?|minutes|hours?|hrs?) late)\b", r"you turned up \1", text, flags=re.I)
-    gerund = re.match(
-        r"^(?:(?:the nerve of (?:you|u)|the cheek of (?:you|u|it)|how dare (?:you|u)"
-        r"|(?:(?:oh|yeah|wow|great|right)[, ]+)*(?:really |very |so |how )?(?:mature|nice|classy|helpful|lovely|charming|thoughtful|considerate|brilliant|grown[- ]up)),?\s+)?([a-z]+ing)\b([^.!?]*?)"
-        r"(?:\s+(?:was|is)\s+(?:well |so |totally |completely |really |bang |way )?(?:out of order|not ok(?:ay)?|not on|unacceptable|rude|disrespectful|embarrassing|humiliating|uncalled for|too far|out of line))?\s*[.!?]*$",
-        text,
-        re.I,
-    )
-    if gerund and (re.match(r"the (?:nerve|cheek)|how dare|(?:(?:oh|yeah|wow|great|right)[, ]+)*(?:really |very |so |how )?(?:mature|nice|classy|helpful|lovely|charming|thoughtful|considerate|brilliant|grown[- ]up)\W", text, re.I) or re.search(r"\b(?:was|is)\s+(?:\w+ )?(?:out of order|not ok|not on|unacceptable|rude|disrespectful|embarrassing|humiliating|uncalled for|too far|out of line)", text, re.I)):
-        text = f"you {past_tense(gerund_to_base(gerund.group(1), ''))}{gerund.group(2)}"  # "Yelling at me in front of your mates was out of order"
-    # A closing verdict or shrug is tone, not part of the act: "…its disgusting", "…cool cool", "…whatever".
-    text = re.sub(
-        r"[\s,.!]+(?:(?:it'?s|its|that'?s|thats) (?:so |really |just |honestly )?(?:disgusting|gross|annoying|rude|ridiculous|unbelievable|unreal|insane|mental|a joke|not ok(?:ay)?|not on)"
-        r"|(?:again[\s,.!]+)?(?:thanks|thank you|cheers) (?:so much|a lot|a bunch|for that|very much)"
-        r"|(?:(?:really|so|just|how|very|totally|absolutely|perfectly)\s+)?(?:cool|great|nice|lovely|fine|whatever|ok|okay|thanks)(?:[\s,]+(?:cool|great|nice|lovely|fine|whatever|ok|okay|thanks))*)\W*$",
-        "",
-        text,
-        flags=re.I,
-    ).strip() or text
-    text = re.sub(
-        r"^(?=(?:ignored|forgot|left|skipped|missed|cancell?ed|canceled|ghosted|blanked|ditched|ate|took|spent|broke|lost)\b)", "you ", text, flags=re.I
-    )  # "ignored my calls all afternoon 🙃": the subject is dropped, not absent
-    text = re.sub(
-        r"^(?:seriously\s+|honestly\s+|like\s+)?who (?:even )?(puts|leaves|does|eats|drinks|uses|takes|forgets|buys|leaves|drops)\b",
-        lambda m: "you " + m.group(1)[:-1] if m.group(1).endswith("es") and m.group(1) not in {"leaves", "takes", "uses"} else "you " + m.group(1)[:-1],
-        text,
-        flags=re.I,
-    )  # "who puts an empty carton back in the fridge?": a rhetorical question about one act
-    text = re.sub(r"(?<![\w'])['\"\u2018\u201c](\w+)['\"\u2019\u201d](?!\w)", r"\1", text)  # "because you 'forgot'": scare quotes are tone
-    text = re.sub(r"^not (?:once|one time),? (have|has|did|do|does) (you|he|she|they) ", r"\2 \1 never ", text, flags=re.I)  # "not once have you asked"
-    text = re.sub(r",\s*(?:you|he|she) (?:really|honestly|actually|seriously|just) (?:do|does|did|are|is)\s*[.!]*$", "", text, flags=re.I)
-    # "…and it's doing my head in", "…, and then somehow it's my fault": how it lands or who gets blamed is not the act.
-    text = re.sub(
-        r"(?<=\w{3})\s*,?\s+(?:and\s+)?(?:then\s+)?(?:somehow\s+)?(?:(?:it'?s|it is|its|that'?s|which is)\s+(?:all\s+)?(?:my fault|doing my head in|driving me (?:insane|mad|crazy|nuts|up the wall)|killing me|so annoying|infuriating|exhausting)"
-        r"|being (?:in|around|with) [^,.!?]{2,40} is (?:exhausting|a nightmare|hell|torture|unbearable))\b(?!\s+(?:that|when|how|to|the way)\b)[^.!?]*",
-        "",
-        text,
-        flags=re.I,
-    )
-    # "You're late. Again. Forty minutes this time and not even a text.": the missing text is a fragment of its own.
-    text = re.sub(r"\b(?:and )?not even (?:a|one) (text|call|message)\b", r". No \1.", text, flags=re.I)
-    text = re.sub(r"\.\s*\.", ".", text)
-    # "I know you're stressed about the move, I get it. But you snapped at me…": what comes after the concession is the act.
-    text = re.sub(r"^(?:i know|i get (?:it|that)|i understand|i realise|i realize)\b[^.!?]*[.!?]+\s*(?:but|still|and yet)\s*,?\s+(?=(?:you|u|he|she)\b)", "", text, flags=re.I)
-    # "…again after you promised me you wouldn't": the promise is the grievance's context; the act comes first.
-    text = re.sub(
-        r"^((?:\S+\s+){3,}?\S+?)\s*,?\s+(?:after|when|even though|though|although|despite)\s+(?:you|u|he|she)\s+(?:promised|said|swore|told me)(?: me)?(?: that)?"
-        r"(?:\s+(?:you|u|he|she|you'?d|he'?d|she'?d))?(?:\s+(?:would(?:n'?t| not)?|wouldnt|will|won'?t|were going to|was going to|'d))?(?:\s+(?:not|never))?\s*(?:again|anymore|any more)?\s*[.!?]*$",
-        r"\1",
-        text,
-        flags=re.I,
-    )
+    text = prepare(cleaned.text)
     a.topic = lex.topic_of(text)
     idiom = re.match(r"^(?:you'?re|you are) (?:killing me|doing my head in|driving me (?:insane|mad|crazy|nuts|up the wall)) with (?:the|these|those|your|all (?:the|these|your)) ((?:\w+ ){0,2}?\w+s),\s*they(?:'ve| have) been ", text, re.I)
     if idiom:
