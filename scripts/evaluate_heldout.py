@@ -94,10 +94,6 @@ FIRST_LOOK = {
     "fourteenth": {"blame_precision": 0.954, "blame_recall": 0.976, "safety_recall": 0.970, "reframe_quality": 0.821},
     "fifteenth": {"blame_precision": 0.967, "blame_recall": 0.930, "safety_recall": 1.000, "reframe_quality": 0.834},
 }
-# Sets written blind, measured (FIRST_LOOK), used as dev sets, and since 2026-12-02 evening part of the training data
-# (data/nlu/writers_*.yml): four more writers' voices lifted every unseen set (see the issue 2 note). Their NLU
-# figures are now training figures and are neither targets nor floors; their reframe gold still measures the parser.
-TRAINED_ON = frozenset({"sixth", "seventh", "eighth", "ninth"})
 DEFAULT_FLOORS = {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 0.0, "reframe_quality": 0.0}
 
 
@@ -144,22 +140,28 @@ def reframe_quality(gold_items: list[dict]) -> dict:
     }
 
 
-SETS = {
-    "heldout": (ROOT / "tests" / "heldout" / "nlu_heldout.yml", ROOT / "tests" / "heldout" / "reframe_gold.yml"),
-    "blind": (ROOT / "tests" / "blind" / "nlu_blind.yml", ROOT / "tests" / "blind" / "reframe_gold.yml"),
-    "fresh": (ROOT / "tests" / "fresh" / "nlu_fresh.yml", ROOT / "tests" / "fresh" / "reframe_gold.yml"),
-    "final": (ROOT / "tests" / "final" / "nlu_final.yml", ROOT / "tests" / "final" / "reframe_gold.yml"),
-    "sixth": (ROOT / "data" / "nlu" / "writers_sixth.yml", ROOT / "tests" / "sixth" / "reframe_gold.yml"),
-    "seventh": (ROOT / "data" / "nlu" / "writers_seventh.yml", ROOT / "tests" / "seventh" / "reframe_gold.yml"),
-    "eighth": (ROOT / "data" / "nlu" / "writers_eighth.yml", ROOT / "tests" / "eighth" / "reframe_gold.yml"),
-    "ninth": (ROOT / "data" / "nlu" / "writers_ninth.yml", ROOT / "tests" / "ninth" / "reframe_gold.yml"),
-    "tenth": (ROOT / "tests" / "tenth" / "nlu_tenth.yml", ROOT / "tests" / "tenth" / "reframe_gold.yml"),
-    "eleventh": (ROOT / "tests" / "eleventh" / "nlu_eleventh.yml", ROOT / "tests" / "eleventh" / "reframe_gold.yml"),
-    "twelfth": (ROOT / "tests" / "twelfth" / "nlu_twelfth.yml", ROOT / "tests" / "twelfth" / "reframe_gold.yml"),
-    "thirteenth": (ROOT / "tests" / "thirteenth" / "nlu_thirteenth.yml", ROOT / "tests" / "thirteenth" / "reframe_gold.yml"),
-    "fourteenth": (ROOT / "tests" / "fourteenth" / "nlu_fourteenth.yml", ROOT / "tests" / "fourteenth" / "reframe_gold.yml"),
-    "fifteenth": (ROOT / "tests" / "fifteenth" / "nlu_fifteenth.yml", ROOT / "tests" / "fifteenth" / "reframe_gold.yml"),
-}
+def discover_sets() -> dict[str, tuple[Path, Path]]:
+    """Every evaluation set: tests/<name>/reframe_gold.yml with its NLU file beside it, or in data/nlu/ once trained on.
+
+    Found on disk, so a new blind set is measured as soon as its folder exists. Chronological order for the sets named
+    in FIRST_LOOK (and the first four), then any newer ones by name.
+    """
+    found = {}
+    for gold in (ROOT / "tests").glob("*/reframe_gold.yml"):
+        name = gold.parent.name
+        for nlu in (gold.parent / f"nlu_{name}.yml", ROOT / "data" / "nlu" / f"writers_{name}.yml"):
+            if nlu.exists():
+                found[name] = (nlu, gold)
+                break
+    order = ["heldout", "blind", "fresh", "final", *FIRST_LOOK]
+    return {n: found[n] for n in sorted(found, key=lambda n: (order.index(n) if n in order else len(order), n))}
+
+
+SETS = discover_sets()
+# Sets written blind (each NLU file moved to data/nlu/writers_<name>.yml), measured (FIRST_LOOK), used as dev sets, and since 2026-12-02 evening part of the training data
+# (data/nlu/writers_*.yml): four more writers' voices lifted every unseen set (see the issue 2 note). Their NLU
+# figures are now training figures and are neither targets nor floors; their reframe gold still measures the parser.
+TRAINED_ON = frozenset(n for n, (nlu, _) in SETS.items() if nlu.parent == ROOT / "data" / "nlu")
 
 
 def evaluate(agent_parses: list[dict], examples: list[tuple[str, str]], gold_items: list[dict]) -> dict:
