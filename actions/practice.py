@@ -367,7 +367,7 @@ _CONTEMPT = re.compile(
     r"|\b(?:your|her|his) little (?:\w+ )?(?:dates?|friends?|chats?|trips?|games?|hobby|hobbies|lunches|drinks|girlfriend|boyfriend|mates?)\b|\bshould i just\b[^.!?]*\?"
     r"|\bfor (?:one|two|five) seconds?\b|\bmaybe (?:they|it|you)'?(?:ll| will) get stuck\b|\b(?:she|he)'?s basically\b|\breared in a barn\b"
     r"|\bliving with a (?:teenager|child|toddler|kid|slob|pig|baby|stranger|flatmate|lodger)\b|\b(?:the kids|they) (?:don'?t|barely) even know you\b|\bsays? hi\b[^.!?]*\bsince\b"
-    r"|\bdon'?t worry about me\b|\blet me guess\b|\bcan'?t wait\s*[.!]*$|\bbloody\b|\bwhat is wrong with you\b|\btell (?:your|her|his) \w+ i said hi\b|\bsay hi to (?:your|her|his)\b"
+    r"|\bdon'?t worry about me\b|\blet me guess\b|\bcan'?t wait\s*[.!]*$|\b(?:the|your|ur|you|you're|ya) bloody\b|\bbloody (?:hell|brilliant|great|marvellous|fantastic|perfect|typical|useless|idiot|joke|well)\b|\bwhat is wrong with you\b|\btell (?:your|her|his) \w+ i said hi\b|\bsay hi to (?:your|her|his)\b"
     r"|\bshall i\b[^.!?]*\?|[,.]?\s+or (?:i'?m|i will|i'?ll) (?:changing|leaving|going|done|out|calling|telling|moving|packing)\b|\bi'?m not (?:opening|coming|cooking|waiting|doing)\b[^.!?]*\b(?:and you can|you can explain)\b"
     r"|\b(?:one more time|again)\b[^.!?]{0,40}\bi'?m not \w+ing\b|\b(?:sabotag|gaslight|triangulat)\w*|\b(?:avoidant|narcissis)\w*|\btuck you in\b"
     r"|\bif (?:that'?s|it'?s|this is) not too much to ask\b|\blike i (?:asked|said|told you)(?: (?:last time|before|already|a hundred times|twice))?\s*[.!]*$|(?:^|[,.]\s*)(?:so )?good for (?:you|u)\s*[.!]*$"

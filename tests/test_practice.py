@@ -486,3 +486,11 @@ def test_it_makes_me_sad_when_a_plan_falls_through_is_owned():
 
 def test_a_pseudo_feeling_is_not_also_an_accusation():
     assert practice.score("I felt disrespected at dinner tonight.").band == "fair"
+
+
+def test_bloody_about_the_day_is_not_contempt_but_about_their_things_is():
+    """A swear word that colours the writer's own evening is not a dig at the partner; one aimed at their phone is."""
+    day = score("The school run was a bloody marathon on my own today. I'm shattered.")
+    assert {p.name: p.points for p in day.parts}["respect"] == 15
+    dig = score("Put your bloody phone away at dinner, I feel lonely.")
+    assert {p.name: p.problem for p in dig.parts}["respect"] == "contempt"
