@@ -69,6 +69,39 @@ class ActionSafety(Action):
         return [*_reset(), SlotSet("blame_text", None)]
 
 
+def _say_what_we_noticed(dispatcher: CollectingDispatcher, a: blame.Analysis) -> None:
+    """The notes that come before a reframe: a long message cut, a thought dressed as a feeling, a third person."""
+    if a.truncated:
+        dispatcher.utter_message(text="That's a long message, so I worked with the first part of it.")
+    if a.disguised:
+        dispatcher.utter_message(
+            text='"I feel like you…" sounds like a feeling but it\'s really a thought about them, '
+            "so it tends to land as blame. Let's find the feeling underneath."
+        )
+    if "third_person" in a.forms:
+        who = f"your {a.partner}" if a.partner else "them"
+        dispatcher.utter_message(text=f"Let's shape it into something you could say to {who} directly.")
+    if a.pseudo and not a.feeling:
+        dispatcher.utter_message(text=f'"{a.pseudo.capitalize()}" says what they did more than what happened inside you.')
+
+
+def _fresh_reframe_slots(a: blame.Analysis) -> Dict[str, Any]:
+    """Every slot a new blame sets, so nothing of the previous one leaks into its reframe."""
+    entry = knowledge.choose_for_blame(a.forms, a.text, a.topic)
+    return {
+        "blame_text": a.text,
+        "past": a.past,
+        "partner": a.partner,
+        "topic": a.topic,
+        "behaviour": a.behaviour,
+        "feeling": a.feeling,
+        "blame_forms": a.forms,
+        "suggestions": a.suggestions,
+        "strategy": entry.id,
+        "retries": 0,
+    }
+
+
 class ActionAnalyseBlame(Action):
     """Find behaviour and feeling in a blaming message and fill the reframe form's slots."""
 
@@ -81,19 +114,7 @@ class ActionAnalyseBlame(Action):
             _send_safety(dispatcher, text)
             return [SlotSet("behaviour", STOPPED), SlotSet("feeling", STOPPED), SlotSet("blame_text", None)]
         a = blame.analyse(text)
-        if a.truncated:
-            dispatcher.utter_message(text="That's a long message, so I worked with the first part of it.")
-        if a.disguised:
-            dispatcher.utter_message(
-                text='"I feel like you…" sounds like a feeling but it\'s really a thought about them, '
-                "so it tends to land as blame. Let's find the feeling underneath."
-            )
-        if "third_person" in a.forms:
-            who = f"your {a.partner}" if a.partner else "them"
-            dispatcher.utter_message(text=f"Let's shape it into something you could say to {who} directly.")
-        if a.pseudo and not a.feeling:
-            dispatcher.utter_message(text=f'"{a.pseudo.capitalize()}" says what they did more than what happened inside you.')
-        kept = [SlotSet("blame_text", a.text), SlotSet("past", a.past), SlotSet("partner", a.partner), SlotSet("topic", a.topic)]
+        _say_what_we_noticed(dispatcher, a)
         if a.behaviour and a.feeling:
             # Nothing to ask: reframe now. Going through the form would cost two more action-server calls
             # and two more predictions for the same result (make bench: see the README).
@@ -108,17 +129,9 @@ class ActionAnalyseBlame(Action):
                 partner=a.partner,
                 latest=text,
             )
+            kept = [SlotSet("blame_text", a.text), SlotSet("past", a.past), SlotSet("partner", a.partner), SlotSet("topic", a.topic)]
             return [*kept, *done, FollowupAction("action_listen")]
-        entry = knowledge.choose_for_blame(a.forms, a.text, a.topic)
-        return [
-            *kept,
-            SlotSet("behaviour", a.behaviour),
-            SlotSet("feeling", a.feeling),
-            SlotSet("blame_forms", a.forms),
-            SlotSet("suggestions", a.suggestions),
-            SlotSet("strategy", entry.id),
-            SlotSet("retries", 0),
-        ]
+        return [SlotSet(slot, value) for slot, value in _fresh_reframe_slots(a).items()]
 
 
 class ActionAskBehaviour(Action):
@@ -225,6 +238,15 @@ class ValidateReframeForm(FormValidationAction):
             _send_safety(dispatcher, text)
             return {"behaviour": STOPPED, "feeling": STOPPED}
         feeling, pseudo, disguised = blame.feeling_from_answer(text)
+        if (tracker.latest_message.get("intent") or {}).get("name") == "blame":
+            # "You never listen" -> how do you feel? -> "my husband leaves his towels on the bed": a new complaint, not
+            # an answer. It replaces the old one, so the person is not asked the same question about something else.
+            fresh = blame.analyse(text)
+            other_act = bool(fresh.behaviour) and fresh.behaviour != tracker.get_slot("behaviour")
+            bare_verdict = not fresh.behaviour and fresh.label is not None and not (feeling or pseudo or disguised)
+            if not fresh.disguised and (other_act or bare_verdict):
+                _say_what_we_noticed(dispatcher, fresh)
+                return _fresh_reframe_slots(fresh)
         if feeling:
             return {"feeling": feeling, "retries": 0}
         if pseudo is not None:

@@ -96,13 +96,41 @@ def test_ask_behaviour_for_a_label_explains_why():
     assert "verdict" in d.messages[0]["text"]
 
 
-def _validate(slot: str, value: str, slots: dict | None = None):
+def _validate(slot: str, value: str, slots: dict | None = None, intent: str = "inform"):
     d = CollectingDispatcher()
     base = {"requested_slot": slot}
     base.update(slots or {})
     v = ValidateReframeForm()
-    out = getattr(v, f"validate_{slot}")(value, d, tracker(value, "inform", base, active_loop="reframe_form"), DOMAIN)
+    out = getattr(v, f"validate_{slot}")(value, d, tracker(value, intent, base, active_loop="reframe_form"), DOMAIN)
     return d.messages, out
+
+
+ASKED_ABOUT_LISTENING = {"behaviour": "you don't listen to me", "blame_text": "You never listen to me!", "strategy": "no_case"}
+
+
+def test_a_new_complaint_instead_of_a_feeling_replaces_the_old_one():
+    """Asked how "you don't listen" felt, the person brings up something else: that is the one to reframe now."""
+    msgs, out = _validate("feeling", "my husband leaves his wet towels on the bed", ASKED_ABOUT_LISTENING, intent="blame")
+    assert out["behaviour"] == "you leave your wet towels on the bed"
+    assert out["blame_text"] == "my husband leaves his wet towels on the bed" and out["feeling"] is None
+    assert "third_person" in out["blame_forms"] and out["retries"] == 0
+    assert "your husband" in texts(msgs)  # the same note a first message in the third person gets
+
+
+def test_a_new_complaint_with_its_feeling_fills_both_so_the_reframe_comes_next():
+    _, out = _validate("feeling", "you make me so anxious when you drive fast", ASKED_ABOUT_LISTENING, intent="blame")
+    assert (out["behaviour"], out["feeling"]) == ("you drive fast", "anxious")
+
+
+def test_a_new_label_instead_of_a_feeling_asks_what_they_did():
+    _, out = _validate("feeling", "you're so selfish", ASKED_ABOUT_LISTENING, intent="blame")
+    assert out["behaviour"] is None and "label" in out["blame_forms"]
+
+
+def test_a_thought_about_them_given_as_the_feeling_is_still_an_answer_not_a_new_complaint():
+    msgs, out = _validate("feeling", "I feel like you don't care", ASKED_ABOUT_LISTENING, intent="blame")
+    assert "behaviour" not in out and out["feeling"] is None
+    assert "thought about them" in texts(msgs)
 
 
 def test_behaviour_answer_is_turned_into_second_person():
@@ -280,3 +308,8 @@ def test_give_reframe_keeps_the_blames_strategy_after_a_digression():
     )
     assert "Don't take a powerless approach" in texts(msgs)
     assert slots["strategy"] == "not_powerless"
+
+
+def test_a_feeling_given_with_the_same_complaint_is_an_answer():
+    _, out = _validate("feeling", "angry, because you never listen to me", ASKED_ABOUT_LISTENING, intent="blame")
+    assert out == {"feeling": "angry", "retries": 0}

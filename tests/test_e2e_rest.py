@@ -64,6 +64,25 @@ def test_absolute_asks_for_the_feeling_then_finishes(servers):
     assert "One thing to try:" in joined(say(user, more["payload"]))
 
 
+def test_a_new_complaint_while_the_feeling_is_asked_is_the_one_reframed(servers):
+    """The person moves on to something else: the assistant follows, instead of asking about the old one again."""
+    user = new_user()
+    say(user, "You never listen to me!")
+    out = joined(say(user, "and my wife leaves her wet towels on the bed every morning"))
+    assert "When you leave your wet towels on the bed every morning, I feel …" in out
+    assert "listen" not in out
+    assert "When you leave your wet towels on the bed every morning, I feel frustrated." in joined(say(user, "frustrated"))
+
+
+def test_praise_while_the_feeling_is_asked_is_welcomed_and_ends_the_question(servers):
+    user = new_user()
+    say(user, "You never listen to me!")
+    out = joined(say(user, "you always make me laugh though"))
+    assert "lovely to hear" in out
+    assert "I feel …" not in out and "leave this one" not in out
+    assert "When you ignore my texts, I feel angry." in joined(say(user, "You make me so angry when you ignore my texts."))
+
+
 def test_label_asks_what_they_did_and_builds_from_the_answer(servers):
     user = new_user()
     assert "What did they actually do?" in joined(say(user, "You're so selfish."))
