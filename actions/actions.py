@@ -26,7 +26,7 @@ blame.nlp()
 STOPPED = "__stopped__"
 """Slot value that ends the form without a reframe (crisis, or the person gave up)."""
 MAX_RETRIES = 2
-GIVE_UP_WORDS = {"idk", "i don't know", "dunno", "not sure", "no idea", "skip", "pass", "nothing", "i dont know"}
+GIVE_UP_WORDS = {"idk", "i don't know", "dunno", "not sure", "no idea", "skip", "pass", "nothing", "i dont know", "no clue", "idc", "whatever", "nah", "nope"}
 
 
 def _latest_text(tracker: Tracker) -> str:
@@ -237,6 +237,8 @@ class ValidateReframeForm(FormValidationAction):
         if safety.is_crisis(text):
             _send_safety(dispatcher, text)
             return {"behaviour": STOPPED, "feeling": STOPPED}
+        if clean(text).text.lower().strip(" .!?") in GIVE_UP_WORDS:
+            return self._retry(dispatcher, tracker, "feeling")  # "idk" is not a feeling to put in the sentence
         feeling, pseudo, disguised = blame.feeling_from_answer(text)
         if (tracker.latest_message.get("intent") or {}).get("name") == "blame":
             # "You never listen" -> how do you feel? -> "my husband leaves his towels on the bed": a new complaint, not
@@ -385,7 +387,16 @@ class ActionHandleOther(Action):
             _send_safety(dispatcher, text)
             return []
         cleaned = clean(text)
-        if cleaned.empty:
+        feeling = None
+        if (tracker.latest_message.get("intent") or {}).get("name") == "inform" and not cleaned.empty:
+            feeling, _, _ = blame.feeling_from_answer(cleaned.text)
+        if feeling:
+            # "annoyed", on its own and outside a reframe: a feeling looking for its moment.
+            reply = (
+                f"Feeling {feeling} is worth putting into words. What happened just before? Tell me what they did, "
+                'or what you wanted to say to them, like "you were on your phone all through dinner".'
+            )
+        elif cleaned.empty:
             reply = "That message looks empty. Tell me what you'd like to say to your partner, the way it comes out when you're upset."
         elif looks_non_english(cleaned.text):
             reply = "Sorry, I can only work in English for now. If you can, write it in English and I'll help you reword it."
@@ -395,4 +406,4 @@ class ActionHandleOther(Action):
                 'Try typing a complaint, like "You never listen to me", or ask "what is building a case?".'
             )
         dispatcher.utter_message(text=reply)
-        return []
+        return [FollowupAction("action_listen")]  # answered: wait for the person, never a second guess at the same message

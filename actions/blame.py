@@ -1763,6 +1763,12 @@ def behaviour_from_answer(raw: object) -> tuple[str | None, bool]:
     return None, False
 
 
+# Short answers that are not feelings, so "I feel idk." is never built.
+_NOT_FEELINGS = frozenset(
+    "idk dunno no nah nope yes yeah yep yup ok okay k kk sure fine whatever nothing skip pass next hmm hm huh what why lol lmao idc maybe ugh".split()
+)
+
+
 def feeling_from_answer(raw: object) -> tuple[str | None, PseudoFeeling | None, bool]:
     """Turn an answer to "how did it feel?" into (feeling, pseudo-feeling, disguised)."""
     lex = load()
@@ -1807,8 +1813,8 @@ def feeling_from_answer(raw: object) -> tuple[str | None, PseudoFeeling | None, 
             "i'm",
         }
     ]
-    if 1 <= len(words) <= 2 and all(w.isalpha() for w in words) and not set(words) & lex.labels:
-        return " ".join(words), None, False
+    if 1 <= len(words) <= 2 and all(w.isalpha() for w in words) and not set(words) & (lex.labels | _NOT_FEELINGS):
+        return " ".join(words), None, False  # a feeling word the lexicon lacks ("gutted", "meh")
     return None, None, False
 
 

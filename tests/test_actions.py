@@ -313,3 +313,22 @@ def test_give_reframe_keeps_the_blames_strategy_after_a_digression():
 def test_a_feeling_given_with_the_same_complaint_is_an_answer():
     _, out = _validate("feeling", "angry, because you never listen to me", ASKED_ABOUT_LISTENING, intent="blame")
     assert out == {"feeling": "angry", "retries": 0}
+
+
+@pytest.mark.parametrize("answer", ["idk", "dunno", "whatever", "nope"])
+def test_not_knowing_is_not_put_in_the_sentence_as_the_feeling(answer):
+    """'When you leave your socks on the floor, I feel idk.' was once the reply; not knowing gets the question again."""
+    _, out = _validate("feeling", answer, {"behaviour": "you leave your socks on the floor"})
+    assert out["feeling"] is None and out["retries"] == 1
+
+
+def test_an_unlisted_feeling_word_is_still_taken():
+    _, out = _validate("feeling", "gutted", {"behaviour": "you cancelled our trip"})
+    assert out["feeling"] == "gutted"
+
+
+def test_a_feeling_on_its_own_outside_a_reframe_asks_what_happened_once():
+    d = CollectingDispatcher()
+    events = ActionHandleOther().run(d, tracker("annoyed", "inform"), DOMAIN)
+    assert len(d.messages) == 1 and "Feeling annoyed" in d.messages[0]["text"] and "What happened" in d.messages[0]["text"]
+    assert events == [{"event": "followup", "name": "action_listen", "timestamp": None}]  # one answer, then listen

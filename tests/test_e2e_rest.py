@@ -83,6 +83,16 @@ def test_praise_while_the_feeling_is_asked_is_welcomed_and_ends_the_question(ser
     assert "When you ignore my texts, I feel angry." in joined(say(user, "You make me so angry when you ignore my texts."))
 
 
+def test_a_feeling_after_the_reframe_gets_one_answer_not_a_loop(servers):
+    """Once 'annoyed' after a finished reframe got ten copies of the same reply (the fallback predicted itself again)."""
+    user = new_user()
+    say(user, "why do you always leave your socks on the floor?")
+    assert "I feel idk" not in joined(say(user, "idk"))
+    assert "I feel annoyed." in joined(say(user, "annoyed"))
+    out = say(user, "annoyed")
+    assert len(out) == 1 and "What happened" in out[0]["text"]
+
+
 def test_label_asks_what_they_did_and_builds_from_the_answer(servers):
     user = new_user()
     assert "What did they actually do?" in joined(say(user, "You're so selfish."))
