@@ -458,12 +458,25 @@ def _label_in(where: str) -> str | None:
     return None
 
 
+_OWN_EVERYTHING = re.compile(r"\b(?:i|i'd|i'?ve|i had|i have|we|we'd|we'?ve)\s+(?:\w+\s+){0,2}everything\b", re.I)
+
+
+def _absolute(where: str) -> re.Match | None:
+    """Always/never and friends, except "everything" as the object of the writer's own act ("I had arranged
+    everything" is effort, not a case against them; "you ruin everything" still is)."""
+    for m in _ABSOLUTE.finditer(where):
+        if m.group(0).lower() == "everything" and _OWN_EVERYTHING.search(where[: m.end()]):
+            continue
+        return m
+    return None
+
+
 def _behaviour_part(beh: str | None, text: str) -> Part:
     where = beh if beh is not None else text
     scene = _scene(text, beh)  # computed once: the sentence that holds the behaviour, without the ask
     label = _label_in(where)
     blame_tail = re.search(r"\b(?:because|cause|cos)\s+(?:you|u)\b(.*)$", text, re.I) if beh is not None else None
-    absolute = _ABSOLUTE.search(where) or (blame_tail and _ABSOLUTE.search(blame_tail.group(1)))  # "…because you only ever think of yourself"
+    absolute = _absolute(where) or (blame_tail and _ABSOLUTE.search(blame_tail.group(1)))  # "…because you only ever think of yourself"
     if label and absolute:
         return Part("behaviour", 4, 30, "label")
     if label:

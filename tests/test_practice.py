@@ -494,3 +494,10 @@ def test_bloody_about_the_day_is_not_contempt_but_about_their_things_is():
     assert {p.name: p.points for p in day.parts}["respect"] == 15
     dig = score("Put your bloody phone away at dinner, I feel lonely.")
     assert {p.name: p.problem for p in dig.parts}["respect"] == "contempt"
+
+
+def test_everything_the_writer_did_is_effort_not_an_absolute():
+    own = score("The bags are packed and now the plan has changed. I feel anxious since I had organised everything. Could we fix plans by Thursday?")
+    assert {p.name: p.problem for p in own.parts}["behaviour"] != "absolute"
+    theirs = score("You ruin everything we plan and I feel sad. Could we talk?")
+    assert {p.name: p.problem for p in theirs.parts}["behaviour"] == "absolute"
