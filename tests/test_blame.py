@@ -403,3 +403,16 @@ def test_pleas_about_the_argument_give_way_to_the_act(text, behaviour):
 
 def test_a_pseudo_cleft_with_ever_is_still_an_absolute():
     assert "absolute" in analyse("all he ever does is moan about his boss").forms
+
+
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        ("ur such a slob 🙄 pizza boxes on the sofa AGAIN", "I see pizza boxes on the sofa"),
+        ("you're so lazy 😤 the bins are still full", "the bins are still full"),
+    ],
+)
+def test_an_emoji_between_a_label_and_the_evidence_ends_the_sentence(text, behaviour):
+    """Texting puts an emoji where a full stop would go; the evidence after it is what happened."""
+    a = analyse(text)
+    assert a.behaviour == behaviour and a.feeling  # the emoji still names the feeling
