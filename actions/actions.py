@@ -221,7 +221,7 @@ class ValidateReframeForm(FormValidationAction):
         if not tracker.get_slot("feeling"):
             feeling, _, _ = (
                 blame.feeling_from_answer(text)
-                if " felt " in f" {text.lower()} " or " feel " in f" {text.lower()} "
+                if " felt " in f" {text.lower()} " or " feel " in f" {text.lower()} " or clean(text).emoji  # "he ate my lunch 😡"
                 else (None, None, False)
             )
             if feeling:

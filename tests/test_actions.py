@@ -332,3 +332,8 @@ def test_a_feeling_on_its_own_outside_a_reframe_asks_what_happened_once():
     events = ActionHandleOther().run(d, tracker("annoyed", "inform"), DOMAIN)
     assert len(d.messages) == 1 and "Feeling annoyed" in d.messages[0]["text"] and "What happened" in d.messages[0]["text"]
     assert events == [{"event": "followup", "name": "action_listen", "timestamp": None}]  # one answer, then listen
+
+
+def test_an_emoji_with_the_behaviour_answer_is_taken_as_the_feeling():
+    _, out = _validate("behaviour", "he ate my lunch 😡", {"blame_forms": ["label"]})
+    assert out["behaviour"] == "you ate my lunch" and out["feeling"] == "angry"
