@@ -390,6 +390,8 @@ class ActionHandleOther(Action):
         feeling = None
         if (tracker.latest_message.get("intent") or {}).get("name") == "inform" and not cleaned.empty:
             feeling, _, _ = blame.feeling_from_answer(cleaned.text)
+        elif len(cleaned.text.split()) <= 3:
+            feeling = blame.load().find_feeling(cleaned.text.lower())[0]  # "mad", "so sad": a known feeling, whatever the intent
         if feeling:
             # "annoyed", on its own and outside a reframe: a feeling looking for its moment.
             reply = (

@@ -373,8 +373,18 @@ def _is_negated(verb) -> str | None:  # noqa: ANN001
 PAST_FORMS = {v: k for k, v in IRREGULAR_PAST.items() if v not in {"let", "put", "read", "shut", "cut", "set", "hit"}}
 
 
+# Verbs whose past and present look the same: "you never put the seat down" is a habit, not one evening.
+_SAME_IN_PAST = frozenset({"put", "set", "cut", "hit", "let", "shut", "quit", "spread", "cost", "hurt", "read", "bet", "shed", "split", "upset"})
+_PAST_MARKER = re.compile(r"\b(?:yesterday|last|ago|earlier|this morning|tonight|at the|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)
+
+
 def _looks_past(tok) -> bool:  # noqa: ANN001
     """spaCy's small model sometimes tags 'forgot' as present; trust the word form too."""
+    if tok.tag_ == "VBD" and tok.lower_ in _SAME_IN_PAST:
+        habit = any(c.lower_ in {"never", "always", "constantly", "ever"} for c in tok.children)
+        third = _subject(tok) is not None and _subject(tok).lower_ in {"he", "she", "it"}  # "he put" is past; "he puts" would be present
+        if habit and not third and not _PAST_MARKER.search(tok.sent.text):
+            return False
     if tok.tag_ == "VBD":
         return True
     has_aux = any(c.dep_ in {"aux", "auxpass"} and c.lemma_ in {"have", "be"} for c in tok.children)

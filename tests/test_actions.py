@@ -337,3 +337,12 @@ def test_a_feeling_on_its_own_outside_a_reframe_asks_what_happened_once():
 def test_an_emoji_with_the_behaviour_answer_is_taken_as_the_feeling():
     _, out = _validate("behaviour", "he ate my lunch 😡", {"blame_forms": ["label"]})
     assert out["behaviour"] == "you ate my lunch" and out["feeling"] == "angry"
+
+
+def test_a_known_feeling_the_classifier_missed_still_gets_the_feeling_answer():
+    d = CollectingDispatcher()
+    ActionHandleOther().run(d, tracker("mad", "out_of_scope"), DOMAIN)
+    assert "Feeling mad" in d.messages[0]["text"]
+    d = CollectingDispatcher()
+    ActionHandleOther().run(d, tracker("what's the weather", "out_of_scope"), DOMAIN)
+    assert "not sure I can help" in d.messages[0]["text"]

@@ -416,3 +416,18 @@ def test_an_emoji_between_a_label_and_the_evidence_ends_the_sentence(text, behav
     """Texting puts an emoji where a full stop would go; the evidence after it is what happened."""
     a = analyse(text)
     assert a.behaviour == behaviour and a.feeling  # the emoji still names the feeling
+
+
+@pytest.mark.parametrize(
+    "text, behaviour, past",
+    [
+        ("You NEVER put the lid back on the jam!!!", "you don't put the lid back on the jam", False),
+        ("you always let the cat sleep on my pillow", "you let the cat sleep on my pillow", False),
+        ("you never shut the fridge properly", "you don't shut the fridge properly", False),
+        ("you never put the bins out last week", "you didn't put the bins out last week", True),
+    ],
+)
+def test_a_habit_with_a_verb_that_looks_past_stays_present(text, behaviour, past):
+    """'put', 'let', 'shut' look the same in past and present; with never/always it is a habit, not one evening."""
+    a = analyse(text)
+    assert (a.behaviour, a.past) == (behaviour, past)
