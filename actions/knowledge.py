@@ -153,6 +153,17 @@ def _words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z]+(?:-[a-z]+)?", text.lower()) if w not in _STOP]
 
 
+def named(text: str) -> Entry | None:
+    """The entry whose name or alias the text spells out ("Tell me more: Identify patterns"), else None."""
+    low = " " + re.sub(r"\s+", " ", re.sub(r"[^a-z' -]+", " ", text.lower())) + " "
+    for entry in entries().values():
+        for alias in (entry.name.lower(), *entry.aliases):
+            alias_clean = re.sub(r"[^a-z' -]+", " ", alias).strip()
+            if alias_clean and f" {alias_clean} " in low:
+                return entry
+    return None
+
+
 def lookup(question: str) -> Entry | None:
     """Find the entry a plain-language question is about, or None when nothing fits.
 

@@ -8,6 +8,7 @@ What it changed is recorded under `reframe_guard` in the parse result for evalua
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -17,7 +18,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from actions import safety
+from actions import knowledge, safety
 from actions.blame import aimed_at_partner, blame_evidence, nlp, owned_statement, self_talk
 from actions.textnorm import clean, looks_non_english
 from reframe_nlu import resilience, speedups
@@ -26,6 +27,8 @@ speedups.install()  # loaded with the model, so every Rasa server that serves it
 resilience.install()  # and an answer (or the crisis reply) when the action server is down or slow
 
 GUARD_KEY = "reframe_guard"
+# "Tell me more: Identify patterns" typed out (a channel without buttons), "explain building a case": a request for an idea.
+_ASKS_ABOUT_AN_IDEA = re.compile(r"^\W*(?:(?:can you |could you |please )?tell me (?:more|about)|more (?:on|about)|explain|what(?:'s| is| are| does))\b", re.I)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -94,6 +97,8 @@ class InputGuard(GraphComponent):
             self._override(message, self._other_intent, "empty", predicted)
         elif looks_non_english(text):
             self._override(message, self._other_intent, "non_english", predicted)
+        elif predicted == self._blame_intent and _ASKS_ABOUT_AN_IDEA.match(text) and knowledge.named(clean(text).text):
+            self._override(message, "ask_strategy", "asks_about_an_idea", predicted)
         elif predicted in self._soft and (reason := blame_evidence(text)):
             self._override(message, self._blame_intent, f"blame_rules:{reason}", predicted)
         elif predicted in self._soft_if_aimed and aimed_at_partner(text) and (reason := blame_evidence(text)):

@@ -118,3 +118,13 @@ def test_owned_feelings_and_self_talk_are_not_blame_even_when_the_classifier_say
 )
 def test_blame_in_i_statement_clothing_stays_blame(text):
     assert guarded(text, "blame").get("intent")["name"] == "blame"
+
+
+@pytest.mark.parametrize("text", ["Tell me more: Identify patterns", "explain building a case", "what is pursue and withdraw?"])
+def test_a_request_for_an_idea_is_not_blame(text):
+    assert guarded(text, "blame").get("intent")["name"] == "ask_strategy"
+
+
+@pytest.mark.parametrize("text", ["what is wrong with you", "tell me more lies, go on", "explain why you left me at the party"])
+def test_blame_that_starts_like_a_question_stays_blame(text):
+    assert guarded(text, "blame").get("intent")["name"] == "blame"
