@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -27,6 +28,13 @@ STOPPED = "__stopped__"
 """Slot value that ends the form without a reframe (crisis, or the person gave up)."""
 MAX_RETRIES = 2
 GIVE_UP_WORDS = {"idk", "i don't know", "dunno", "not sure", "no idea", "skip", "pass", "nothing", "i dont know", "no clue", "idc", "whatever", "nah", "nope"}
+
+
+# A request or a named need already in an I-statement, so the reply does not suggest adding one.
+_ASKS = re.compile(
+    r"\b(?:could|can|would|will) (?:you|we|u)\b|\bplease\b|\bi(?:'d| would) (?:love|like|really like|appreciate)\b|\bi need\b|\blet'?s\b|\bhow about\b",
+    re.I,
+)
 
 
 def _latest_text(tracker: Tracker) -> str:
@@ -366,6 +374,11 @@ class ActionIStatement(Action):
             dispatcher.utter_message(
                 text=f'Thanks for putting it as an I-statement. One gentle note: "{pseudo.word}" describes what they did. '
                 f"The feeling underneath might be {options}, and that is easier for a partner to hear."
+            )
+        elif _ASKS.search(text):
+            dispatcher.utter_message(
+                text="That's a clear way to say it: it names your feeling without blaming, and it asks for something "
+                "your partner can actually do."
             )
         else:
             dispatcher.utter_message(

@@ -976,6 +976,12 @@ def analyse(raw: object) -> Analysis:
     for sent in sentences:
         # One sentence: reuse the parse we already have instead of parsing the same string twice.
         _analyse_sentence(sent.text.strip(), a, lex, doc if len(sentences) == 1 else None)
+    made_me = re.search(_MADE_ME_TAIL, a.behaviour or "", re.I)
+    if made_me:
+        # "you're always on that phone at dinner and it makes me feel invisible": how it lands is the feeling, not the act.
+        a.behaviour = a.behaviour[: made_me.start()]
+        _set_feeling(a, *lex.find_feeling(made_me.group(1)))
+        _add_form(a, "causal")
     if a.behaviour and _META_BEHAVIOUR.search(tidy(a.behaviour)):
         # "Look, I love you, but you need to stop. You mock my accent…": the plea is about the argument; the act is elsewhere.
         a.behaviour = None
@@ -1063,6 +1069,7 @@ _VAGUE_BEHAVIOUR = re.compile(
     r"|\bhave no time for (?:me|us)\b",
     re.I,
 )
+_MADE_ME_TAIL = r",?\s+(?:and|which|that|so)\s+(?:then\s+)?(?:it|that|this)?\s*(?:really |just |honestly )?(?:makes|make|made) me(?: feel)?(?: so| really| very| kind of| kinda)? ([a-z]+(?: [a-z]+)?)\s*$"
 # What a line says about the argument rather than about an act: "you need to stop", "and you wonder why I'm cranky".
 _META_BEHAVIOUR = re.compile(
     r"^you(?:'re| are)? (?:really |just |seriously |honestly )?(?:need|have|got|gotta|must|should|better) (?:to )?(?:stop|quit|change|cut it out|knock it off)(?: (?:this|it|that|now|doing (?:this|that)))*$"

@@ -28,6 +28,9 @@ resilience.install()  # and an answer (or the crisis reply) when the action serv
 
 GUARD_KEY = "reframe_guard"
 # "Tell me more: Identify patterns" typed out (a channel without buttons), "explain building a case": a request for an idea.
+# "skip" means the next drill in practice (the drill's own hint says so) and letting this one go in a reframe; both are
+# practice_next, and a rule lets a reframe go on it. "stop" still stops.
+_SKIP = frozenset({"skip", "skip this", "skip it", "skip this one", "skip that", "pass", "next"})
 _ASKS_ABOUT_AN_IDEA = re.compile(r"^\W*(?:(?:can you |could you |please )?tell me (?:more|about)|more (?:on|about)|explain|what(?:'s| is| are| does))\b", re.I)
 
 
@@ -97,6 +100,8 @@ class InputGuard(GraphComponent):
             self._override(message, self._other_intent, "empty", predicted)
         elif looks_non_english(text):
             self._override(message, self._other_intent, "non_english", predicted)
+        elif predicted == "stop" and clean(text).text.lower().strip(" .!") in _SKIP:
+            self._override(message, "practice_next", "skip", predicted)
         elif predicted == self._blame_intent and _ASKS_ABOUT_AN_IDEA.match(text) and knowledge.named(clean(text).text):
             self._override(message, "ask_strategy", "asks_about_an_idea", predicted)
         elif predicted in self._soft and (reason := blame_evidence(text)):

@@ -346,3 +346,10 @@ def test_a_known_feeling_the_classifier_missed_still_gets_the_feeling_answer():
     d = CollectingDispatcher()
     ActionHandleOther().run(d, tracker("what's the weather", "out_of_scope"), DOMAIN)
     assert "not sure I can help" in d.messages[0]["text"]
+
+
+def test_an_i_statement_that_already_asks_is_not_told_to_add_an_ask():
+    msgs, _ = run(ActionIStatement(), tracker("When the phone comes out at dinner I feel lonely. Could we keep phones in the hall?", "i_statement"))
+    assert "asks for something" in texts(msgs) and "add what would help" not in texts(msgs)
+    msgs, _ = run(ActionIStatement(), tracker("I felt lonely at the party last night", "i_statement"))
+    assert "add what would help" in texts(msgs)

@@ -431,3 +431,15 @@ def test_a_habit_with_a_verb_that_looks_past_stays_present(text, behaviour, past
     """'put', 'let', 'shut' look the same in past and present; with never/always it is a habit, not one evening."""
     a = analyse(text)
     assert (a.behaviour, a.past) == (behaviour, past)
+
+
+@pytest.mark.parametrize(
+    "text, behaviour, feeling, pseudo",
+    [
+        ("you're always on that phone at dinner and it makes me feel invisible", "you're on that phone at dinner", None, "invisible"),
+        ("you leave your socks everywhere which makes me so angry", "you leave your socks everywhere", "angry", None),
+    ],
+)
+def test_how_it_lands_at_the_end_is_the_feeling_not_part_of_the_act(text, behaviour, feeling, pseudo):
+    a = analyse(text)
+    assert (a.behaviour, a.feeling, a.pseudo) == (behaviour, feeling, pseudo) and "causal" in a.forms

@@ -93,6 +93,15 @@ def test_a_feeling_after_the_reframe_gets_one_answer_not_a_loop(servers):
     assert len(out) == 1 and "What happened" in out[0]["text"]
 
 
+def test_skip_in_practice_is_the_next_drill(servers):
+    """The drill's own hint says 'say skip for a new drill'; typed 'skip' once ended practice instead."""
+    user = new_user()
+    first = joined(say(user, "let's practise"))
+    out = joined(say(user, "skip"))
+    assert "Drill (" in out and "Practice finished" not in out
+    assert out.split("Drill (")[1] != first.split("Drill (")[1]  # a different drill
+
+
 def test_label_asks_what_they_did_and_builds_from_the_answer(servers):
     user = new_user()
     assert "What did they actually do?" in joined(say(user, "You're so selfish."))

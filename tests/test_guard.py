@@ -128,3 +128,12 @@ def test_a_request_for_an_idea_is_not_blame(text):
 @pytest.mark.parametrize("text", ["what is wrong with you", "tell me more lies, go on", "explain why you left me at the party"])
 def test_blame_that_starts_like_a_question_stays_blame(text):
     assert guarded(text, "blame").get("intent")["name"] == "blame"
+
+
+@pytest.mark.parametrize("text", ["skip", "Skip this one.", "pass"])
+def test_skip_is_the_next_drill_not_stop(text):
+    assert guarded(text, "stop").get("intent")["name"] == "practice_next"
+
+
+def test_stop_still_stops():
+    assert guarded("stop", "stop").get("intent")["name"] == "stop"
