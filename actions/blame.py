@@ -578,6 +578,7 @@ def tidy(behaviour: str) -> str:
     b = re.sub(r"\bdo not\b", "don't", b)
     b = re.sub(r"\bcan not\b|\bcannot\b", "can't", b)
     b = re.sub(r"\s+'", "'", b)
+    b = re.sub(r"^(you (?:don't |didn't |won't |can't )?)([A-Z])(?=[a-z]+\b)", lambda m: m.group(1) + m.group(2).lower(), b)  # "Lift a finger"
     b = re.sub(r"\s*,(?:\s*,)+", ",", b)  # "he insists, every time, that…" loses the absolute, not the commas
     b = re.sub(r",\s+(that|how|what)\b", r" \1", b)
     b = re.sub(r"\s+n't\b", "n't", b)
@@ -867,6 +868,7 @@ _PREPARE: tuple[Step, ...] = (
     _keep_if_empty(lambda text: _SLANG_ASIDE.sub("", text)),  # "ffs", "ngl": tone, not part of what anyone did
     _sub(r"(^|[.!?]\s+)(?:oh\s+)?wait,?\s+(?=(?:you|u|he|she)\b)", r"\1"),  # "…oh wait, you didn't"
     _sub(r"\bnever (?:once|ever)\b", "never"),  # "you never once thanked me"
+    _sub(r",?\s*\bfor once(?: in (?:your|ur|his|her|their) (?:life|lives))?(?=\s*[,.!?]|\s*$)", ""),  # "…for once in your life": a jab, not part of the act
     _sub(r"^(hubby|wifey|bf|gf|husband|wife|boyfriend|girlfriend|partner)\b", r"my \1"),  # "hubby forgot…"
     _sub(r"\b2 (you|me|u)\b", r"to \1"),  # "talking 2 you"
     _sub(r"^(?:(?:dude|bro|yaar)\b[,!]*|(?:mate|babe|hun|man|girl|boy|love|sweetie|honey)[,!]+)\s+(?=\w)", ""),  # "dude ur so selfish"
@@ -877,6 +879,12 @@ _PREPARE: tuple[Step, ...] = (
     _sub(r",?\s*(?:hope|hopefully) (?:you|your|ur|u)\b[^.!?]*?(?:\s+(?:tho|though))?\s*[.!]*$", ""),  # "…, hope ur hair looks amazing tho"
     _sub(r",?\s*like (?:it|that|i) (?:was|were) (?:a joke|nothing|stupid|funny|a big joke)\s*[.!]*$", ""),  # "…, like it was a joke"
     _sub(r"^must be nice to (?:just )?", "you "),  # "Must be nice to just walk in and sit down…"
+    _sub(r"^(?:can|could|would) (?:you|u) (?:please |just )?not (?!(?:see|hear|tell|understand|get|notice|feel|remember)\b)(?=[a-z])", "you "),  # "can you not chew so loudly" asks them to stop chewing
+    # "whenever I bring up money you walk out": without the comma the parse hangs the act on "money"; put it back.
+    _sub(
+        r"^((?:when|whenever|every time|each time|as soon as) (?:i|we)\b[^,.!?]{2,80}?)\s+((?:you|u|he|she)\s+(?!(?:about|to|for|that|and|or|with|at|in|on|of|out|up|if|are|were|too|so|know)\b)[a-z])",
+        r"\1, \2",
+    ),
     _did_it_not_occur,
     _this_your_habit,
     _sub(r"^why (?:is|are) there ([^?.!]+)[?.!]*$", r"there's \1"),  # "why is there a pile of washing on my side"

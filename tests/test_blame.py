@@ -443,3 +443,18 @@ def test_a_habit_with_a_verb_that_looks_past_stays_present(text, behaviour, past
 def test_how_it_lands_at_the_end_is_the_feeling_not_part_of_the_act(text, behaviour, feeling, pseudo):
     a = analyse(text)
     assert (a.behaviour, a.feeling, a.pseudo) == (behaviour, feeling, pseudo) and "causal" in a.forms
+
+
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        ("can you not slurp your tea so loudly", "you slurp your tea loudly"),
+        ("can you not see I'm exhausted", "you don't see I am exhausted"),
+        ("whenever I mention your sister you leave the room", "I mention your sister and you leave the room"),
+        ("tidy your desk for once in your life", "you don't tidy your desk"),
+        ("Lift a finger round here", "you don't lift a finger round here"),
+    ],
+)
+def test_requests_said_as_not_and_leading_whenever_keep_their_meaning(text, behaviour):
+    """'can you not slurp' asks them to stop slurping; 'whenever I…, you…' keeps both halves; jabs and capitals go."""
+    assert analyse(text).behaviour == behaviour
