@@ -403,6 +403,12 @@ def _verb_tense_past(verb) -> bool:  # noqa: ANN001
     return False
 
 
+def _own_subject(verb) -> bool:  # noqa: ANN001
+    """A conjunct with a subject of its own that is neither "you" nor the partner ("…and it's nearly 10") keeps its verb."""
+    subj = _subject(verb)
+    return subj is not None and not (_is_you(subj) or _is_partner(subj))
+
+
 def render_clause(verb, third_person: bool, drop: set[int] | None = None) -> tuple[str, bool]:  # noqa: ANN001
     """Render the predicate of `verb` (without its subject) in second person.
 
@@ -481,7 +487,7 @@ def render_clause(verb, third_person: bool, drop: set[int] | None = None) -> tup
         kept_modal = t.i == verb.i and any(x.tag_ == "MD" and x.i not in drop for x in auxes)
         if kept_modal and neg is None:
             text = t.text  # "you'd rather be…": after a modal the verb stays as it is
-        elif t.i == verb.i or (t.dep_ == "conj" and t.head.i == verb.i and t.pos_ in {"VERB", "AUX"}):
+        elif t.i == verb.i or (t.dep_ == "conj" and t.head.i == verb.i and t.pos_ in {"VERB", "AUX"} and not _own_subject(t)):
             # "…and you never do": the conjunct's own "never" is dropped, so its negation moves into the verb.
             conj_never = (
                 t.i != verb.i and any(c.lower_ == "never" for c in t.children) and not any(c.dep_ in {"aux", "auxpass"} for c in t.children)

@@ -83,6 +83,8 @@ def grammar_problems(behaviour: str) -> list[str]:
             problems.append(f"verb after negation: '{m.group(0)}'")
     if re.search(r"(?:^|\band )(?:you|i|we|he|she|they) (?:when|whenever|while|if|because)\b", b, re.I):
         problems.append("garbled: a subordinator after the subject")
+    if re.search(r"\b(?:I|it|he|she) are\b|\bI is\b", b):
+        problems.append("agreement: a subject that is not 'you' took the verb meant for 'you'")  # "…and I are sick of it"
     if re.search(r"\b(\w+) \1\b", b, re.I):
         problems.append("doubled word")
     # "the budget we agreed on", "for me to deal with": a preposition stranded by a relative clause is English.

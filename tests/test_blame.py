@@ -458,3 +458,16 @@ def test_how_it_lands_at_the_end_is_the_feeling_not_part_of_the_act(text, behavi
 def test_requests_said_as_not_and_leading_whenever_keep_their_meaning(text, behaviour):
     """'can you not slurp' asks them to stop slurping; 'whenever I…, you…' keeps both halves; jabs and capitals go."""
     assert analyse(text).behaviour == behaviour
+
+
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        ("You never wipe the counter and I'm fed up with it.", "you don't wipe the counter and I am fed up with it"),
+        ("you promised to mend the fence and it's still down", "you promised to mend the fence and it's still down"),
+        ("he always leaves the gate open and the dog gets out", "you leave the gate open and the dog gets out"),
+    ],
+)
+def test_a_clause_with_its_own_subject_keeps_its_own_verb(text, behaviour):
+    """'…and I'm fed up' was rendered '…and I are fed up': only the partner's verbs become second person."""
+    assert analyse(text).behaviour == behaviour

@@ -26,5 +26,6 @@ def test_judge_refuses_a_garbled_when_and_accepts_a_stranded_preposition():
 
     assert grammar_problems("you when slam doors")
     assert not grammar_problems("you don't stick to the budget we agreed on")
+    assert grammar_problems("you don't help with the dishes and I are sick of it")
     assert not grammar_problems("you leave your dishes in the sink for me to deal with")
     assert grammar_problems("you leave your dishes in the")
