@@ -884,6 +884,8 @@ _PREPARE: tuple[Step, ...] = (
     _sub(r"^(?:kindly|please|pls|plz)\s+(?=(?:stop|quit|don'?t)\b)", ""),  # "Kindly stop interrupting me"
     _sub(r",?\s*(?:hope|hopefully) (?:you|your|ur|u)\b[^.!?]*?(?:\s+(?:tho|though))?\s*[.!]*$", ""),  # "…, hope ur hair looks amazing tho"
     _sub(r",?\s*like (?:it|that|i) (?:was|were) (?:a joke|nothing|stupid|funny|a big joke)\s*[.!]*$", ""),  # "…, like it was a joke"
+    # "great, just great, you booked the holiday for…": sarcastic praise before the act is tone.
+    _sub(r"^(?:(?:oh|ah|wow)[, ]+)?(?:(?:great|brilliant|fantastic|perfect|wonderful|lovely|nice one|well done|cheers|amazing|awesome)(?:,? just \w+)?[,!.]+\s*)+(?=(?:you|u)\b)", ""),
     _sub(r"^must be nice to (?:just )?", "you "),  # "Must be nice to just walk in and sit down…"
     _sub(r"^(?:can|could|would) (?:you|u) (?:please |just )?not (?!(?:see|hear|tell|understand|get|notice|feel|remember)\b)(?=[a-z])", "you "),  # "can you not chew so loudly" asks them to stop chewing
     # "whenever I bring up money you walk out": without the comma the parse hangs the act on "money"; put it back.
@@ -940,6 +942,25 @@ def prepare(text: str) -> str:
     return text
 
 
+_TAKEN_BACK = re.compile(
+    r"(?:(?:^|[.!?,])\s*(?:oh\s+)?|\s+oh\s+)wait[.!,]*(?:\s+(?:you|u|he|she)\s+(?:didn'?t|did not|didnt|never did|don'?t|dont|never do|forgot))?[\s.!?]*$", re.I
+)
+
+
+def _did_not(behaviour: str) -> str:
+    """ "you let me know your parents were coming" -> "you didn't let me know your parents were coming"."""
+    if re.search(r"\b(?:not|n't|never)\b", behaviour) or not behaviour.startswith("you "):
+        return behaviour
+    doc = nlp()(behaviour)
+    verb = next((t for t in doc[1:] if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.i != 1:
+        return behaviour
+    rest = doc[verb.i + 1 :].text
+    if verb.lower_ in {"were", "was"}:
+        return f"you weren't {rest}".strip()
+    return f"you didn't {verb.lemma_.lower()} {rest}".strip()
+
+
 def _emoji_as_full_stop(raw: object) -> str:
     """ "ur such a slob 🙄 pizza boxes on the sofa again": between two words an emoji ends a sentence, so the
     evidence after it is parsed as a sentence of its own. Only for the parse; the emoji still count as feelings."""
@@ -968,7 +989,12 @@ def analyse(raw: object) -> Analysis:
     a = Analysis(text=cleaned.text, truncated=cleaned.truncated)
     if cleaned.empty:
         return a
-    text = prepare(_emoji_as_full_stop(raw) if cleaned.emoji else cleaned.text)
+    text = _emoji_as_full_stop(raw) if cleaned.emoji else cleaned.text
+    # "thanks for letting me know your parents were coming. oh wait you didn't": the closing takes the act back.
+    taken_back = _TAKEN_BACK.search(text)
+    if taken_back and taken_back.start() > 0:
+        text = text[: taken_back.start()].rstrip(" ,") + "."
+    text = prepare(text)
     a.topic = lex.topic_of(text)
     idiom = re.match(r"^(?:you'?re|you are) (?:killing me|doing my head in|driving me (?:insane|mad|crazy|nuts|up the wall)) with (?:the|these|those|your|all (?:the|these|your)) ((?:\w+ ){0,2}?\w+s),\s*they(?:'ve| have) been ", text, re.I)
     if idiom:
@@ -996,6 +1022,8 @@ def analyse(raw: object) -> Analysis:
         a.behaviour = a.behaviour[: made_me.start()]
         _set_feeling(a, *lex.find_feeling(made_me.group(1)))
         _add_form(a, "causal")
+    if taken_back and taken_back.start() > 0 and a.behaviour:
+        a.behaviour, a.past = _did_not(a.behaviour), True
     if a.behaviour and _META_BEHAVIOUR.search(tidy(a.behaviour)):
         # "Look, I love you, but you need to stop. You mock my accent…": the plea is about the argument; the act is elsewhere.
         a.behaviour = None

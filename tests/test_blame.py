@@ -471,3 +471,18 @@ def test_requests_said_as_not_and_leading_whenever_keep_their_meaning(text, beha
 def test_a_clause_with_its_own_subject_keeps_its_own_verb(text, behaviour):
     """'…and I'm fed up' was rendered '…and I are fed up': only the partner's verbs become second person."""
     assert analyse(text).behaviour == behaviour
+
+
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        ("oh brilliant, you've lost the car keys again", "you have lost the car keys"),
+        ("great, just great, you told my boss I was ill", "you told my boss I was ill"),
+        ("thanks for remembering to book the table. oh wait, you didn't", "you didn't remember to book the table"),
+        ("cheers for telling me the landlord called... oh wait u didnt", "you didn't tell me the landlord called"),
+        ("you said you would wait", "you said you would wait"),
+    ],
+)
+def test_sarcastic_praise_before_the_act_goes_and_oh_wait_takes_the_act_back(text, behaviour):
+    """'you brilliant, forgot the milk' was a real reply; and 'oh wait, you didn't' means it did not happen."""
+    assert analyse(text).behaviour == behaviour
