@@ -245,8 +245,6 @@ class ValidateReframeForm(FormValidationAction):
         if safety.is_crisis(text):
             _send_safety(dispatcher, text)
             return {"behaviour": STOPPED, "feeling": STOPPED}
-        if clean(text).text.lower().strip(" .!?") in GIVE_UP_WORDS:
-            return self._retry(dispatcher, tracker, "feeling")  # "idk" is not a feeling to put in the sentence
         feeling, pseudo, disguised = blame.feeling_from_answer(text)
         if (tracker.latest_message.get("intent") or {}).get("name") == "blame":
             # "You never listen" -> how do you feel? -> "my husband leaves his towels on the bed": a new complaint, not

@@ -153,15 +153,24 @@ def _words(text: str) -> list[str]:
     return [w for w in re.findall(r"[a-z]+(?:-[a-z]+)?", text.lower()) if w not in _STOP]
 
 
+def _spelled(text: str) -> str:
+    return " " + re.sub(r"\s+", " ", re.sub(r"[^a-z' -]+", " ", text.lower())) + " "
+
+
+def _name_score(entry: Entry, low: str) -> float:
+    """10 plus its length in words for the longest name or alias of the entry spelled out in `low`, else 0."""
+    score = 0.0
+    for alias in (entry.name.lower(), *entry.aliases):
+        alias_clean = re.sub(r"[^a-z' -]+", " ", alias).strip()
+        if alias_clean and f" {alias_clean} " in low:
+            score = max(score, 10.0 + len(alias_clean.split()))
+    return score
+
+
 def named(text: str) -> Entry | None:
     """The entry whose name or alias the text spells out ("Tell me more: Identify patterns"), else None."""
-    low = " " + re.sub(r"\s+", " ", re.sub(r"[^a-z' -]+", " ", text.lower())) + " "
-    for entry in entries().values():
-        for alias in (entry.name.lower(), *entry.aliases):
-            alias_clean = re.sub(r"[^a-z' -]+", " ", alias).strip()
-            if alias_clean and f" {alias_clean} " in low:
-                return entry
-    return None
+    low = _spelled(text)
+    return next((e for e in entries().values() if _name_score(e, low)), None)
 
 
 def lookup(question: str) -> Entry | None:
@@ -170,15 +179,10 @@ def lookup(question: str) -> Entry | None:
     Names and aliases win outright; otherwise keywords are scored, with multi-word keywords
     counting more because they are more specific ("pull away" beats "away").
     """
-    low = " " + re.sub(r"[^a-z' -]+", " ", question.lower()) + " "
-    low = re.sub(r"\s+", " ", low)
+    low = _spelled(question)
     best: tuple[float, Entry | None] = (0.0, None)
     for entry in entries().values():
-        score = 0.0
-        for alias in (entry.name.lower(), *entry.aliases):
-            alias_clean = re.sub(r"[^a-z' -]+", " ", alias).strip()
-            if alias_clean and f" {alias_clean} " in low:
-                score = max(score, 10.0 + len(alias_clean.split()))
+        score = _name_score(entry, low)
         for kw in entry.keywords:
             if re.search(rf"\b{re.escape(kw)}\w*\b", low):
                 score += 1.0 + 0.5 * (len(kw.split()) - 1)
