@@ -91,8 +91,9 @@ def bench(repeats: int = 5) -> dict:
 # at worst (one answer), with the scorer of 1eea942.
 # Since 2026-12-02 evening the fourteenth, eighteenth, nineteenth and twenty-second (each at 0.85 or more and within one
 # band after their misses were read) are enforced too, and since 2026-12-02 late the twenty-first (0.870, within one band);
+# Since 2026-12-03 the twentieth too (0.925, within one band, once "unimportant" became a pseudo-feeling);
 # the rest stay reported only.
-MEASURED_ONLY = {"fifteenth", "sixteenth", "seventeenth", "twentieth"}
+MEASURED_ONLY = {"fifteenth", "sixteenth", "seventeenth"}
 FLOORS = {name: FLOOR for name in SETS}
 """Enforced in `make test`: 0.85 and at most one band off on every set. Each set after the first was written
 by a new coach who saw neither the scorer nor the other sets, measured once as it came (FIRST_LOOK), and then

@@ -82,7 +82,7 @@ def test_analyse_refuses_to_reframe_a_crisis_even_if_nlu_said_blame():
 def test_ask_feeling_shows_sentence_so_far_and_three_or_four_buttons():
     d = CollectingDispatcher()
     ActionAskFeeling().run(
-        d, tracker(slots={"behaviour": "you don't listen to me", "suggestions": ["hurt", "lonely", "frustrated", "unimportant"]}), DOMAIN
+        d, tracker(slots={"behaviour": "you don't listen to me", "suggestions": ["hurt", "lonely", "frustrated", "sad"]}), DOMAIN
     )
     assert "When you don't listen to me, I feel …" in d.messages[0]["text"]
     buttons = d.messages[0]["buttons"]
@@ -150,7 +150,7 @@ def test_nonsense_behaviour_is_asked_again_then_dropped_kindly():
 def test_pseudo_feeling_answer_gets_a_gentle_note_and_new_options():
     msgs, out = _validate("feeling", "ignored")
     assert out["feeling"] is None
-    assert out["suggestions"] == ["hurt", "lonely", "unimportant"]
+    assert out["suggestions"] == ["hurt", "lonely", "left out"]
     assert "describes what they did" in texts(msgs)
 
 

@@ -486,3 +486,24 @@ def test_a_clause_with_its_own_subject_keeps_its_own_verb(text, behaviour):
 def test_sarcastic_praise_before_the_act_goes_and_oh_wait_takes_the_act_back(text, behaviour):
     """'you brilliant, forgot the milk' was a real reply; and 'oh wait, you didn't' means it did not happen."""
     assert analyse(text).behaviour == behaviour
+
+
+def test_every_feeling_offered_as_a_button_is_a_real_feeling():
+    """A button must never put an accusing word ("rejected", "unimportant") in the user's mouth."""
+    from actions.lexicon import load
+
+    lex = load()
+    offered = {w for ws in lex.suggestions.values() for w in ws}
+    offered |= {w for pf in lex.pseudo.values() for w in pf.underlying}
+    assert offered - lex.feelings == set()
+
+
+def test_unimportant_is_heard_as_what_the_partner_did():
+    """Coaches hear "I feel unimportant" as an accusation (ten of eleven graded answers), so it is a pseudo-feeling."""
+    feeling, pseudo, _ = feeling_from_answer("unimportant")
+    assert feeling is None and pseudo is not None and "unimportant" not in pseudo.underlying
+    msg = "I feel unimportant when you cancel date night for work"
+    from actions.lexicon import load
+
+    feeling, pseudo = load().find_feeling(msg)
+    assert feeling is None and pseudo is not None and pseudo.word == "unimportant"
