@@ -471,6 +471,34 @@ def _absolute(where: str) -> re.Match | None:
     return None
 
 
+_OWN_CLAUSE = re.compile(
+    r"^\W*(?:(?:and|but|so|just|honestly|um+|ok(?:ay)?)\s+)*(?:i\s+|i'?m\s+|im\s+|i\s+am\s+|i\s+was\s+|i'?ve\s+(?:been\s+)?|i\s+have\s+been\s+)?"
+    r"(?:(?:really|so|just|a bit|a little|quite|kinda|kind of|pretty|honestly|still|also)\s+)*"
+    r"(?:feel|felt|feeling|get|got|getting|am|was|been)\b",
+    re.I,
+)
+# Someone else in the clause, or a moment a camera could find: "at this speed", "while the emails went on", "from eight".
+_SEEN_IN_CLAUSE = re.compile(
+    r"\b(?:you|u|your|ur|he|she|his|her|they|their)\b|\d|\b(?:at|on|in|round)\s+(?:this|these)\s+\w+|\b(?:while|whilst|from|till|until)\b",
+    re.I,
+)
+_CLAUSES = re.compile(r"[.!?,;]+\s*|\s+(?:and|but)\s+(?=i\b|i'|im\b|felt\b|feeling\b)", re.I)
+
+
+def _only_own_state(scene: str) -> bool:
+    """True when every clause is the writer's own feeling or need: coaches find no behaviour in "I felt hurt tonight"."""
+    real, fake, _ = _vocab()
+    clauses = [c for c in _CLAUSES.split(scene) if c and re.search(r"\w", c)]
+    if not clauses:
+        return False
+    for c in clauses:
+        feeling = _OWN_CLAUSE.match(c) and (real.search(c) or fake.search(c) or _LOW.search(c))
+        need = re.match(r"^\W*(?:(?:and|but|so)\s+)?(?:i'?d|i would|i|i really|i just)\s+(?:really\s+|just\s+|so\s+)*(?:need|miss|love|like|want|wish)\b", c, re.I)
+        if not (feeling or need) or _SEEN_IN_CLAUSE.search(c) or _TOPIC.search(c):  # "worried about our savings" names a topic
+            return False
+    return True
+
+
 def _behaviour_part(beh: str | None, text: str) -> Part:
     where = beh if beh is not None else text
     scene = _scene(text, beh)  # computed once: the sentence that holds the behaviour, without the ask
@@ -491,6 +519,8 @@ def _behaviour_part(beh: str | None, text: str) -> Part:
         return Part("behaviour", 14, 30, "every")
     if _ACCUSES.search(where) or _VERDICT.search(text):
         return Part("behaviour", 10, 30, "accuses")
+    if beh is None and _only_own_state(scene):
+        return Part("behaviour", 0, 30, "missing")  # "I felt sad tonight. I miss us.": a time, but nothing of theirs to picture
     if beh is None:
         act = re.search(r"\b(?:you|u|he|she|we|i)\s+(?!make|made|feel|felt|am|was|get|got|miss|think|know|guess|want|need|love|hope|wish|worry|really|just)[a-z']{3,}\b|\b(?:you|we|he|she|they)'(?:re|ve|d|ll|s)\s+\w+|\b(?:since|that) (?:we|you)\b", scene, re.I)
         if _this_time(scene):

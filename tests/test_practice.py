@@ -501,3 +501,19 @@ def test_everything_the_writer_did_is_effort_not_an_absolute():
     assert {p.name: p.problem for p in own.parts}["behaviour"] != "absolute"
     theirs = score("You ruin everything we plan and I feel sad. Could we talk?")
     assert {p.name: p.problem for p in theirs.parts}["behaviour"] == "absolute"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["I felt sad tonight. I miss us.", "I'm feeling really hurt right now and I need a moment before we talk."],
+)
+def test_a_feeling_with_only_a_time_names_no_behaviour(answer):
+    """A time word ("tonight", "right now") is not something the partner did: owned and kind, but only good."""
+    r = score(answer)
+    assert r.band == "good"
+    assert next(p for p in r.parts if p.name == "behaviour").points < 30
+
+
+def test_a_moment_in_the_feeling_clause_still_counts_as_the_behaviour():
+    r = score("I'm feeling really scared at this speed on these bends. Could you drop to fifty please?")
+    assert r.band == "excellent"
