@@ -301,7 +301,36 @@ def nlp():  # noqa: ANN201 - spaCy's Language type is not worth importing at mod
     """Load the spaCy pipeline once; the model name is a setting (REFRAME_SPACY_MODEL)."""
     import spacy
 
-    return spacy.load(SPACY_MODEL, exclude=["ner"])
+    _register_components()
+    pipeline = spacy.load(SPACY_MODEL, exclude=["ner"])
+    pipeline.add_pipe("reframe_clock_times", first=True)
+    if "attribute_ruler" in pipeline.pipe_names:
+        # The small model tags a few everyday verbs as adjectives or nouns after a subject ("you sulk", "you binge").
+        pipeline.get_pipe("attribute_ruler").add(
+            [[{"LOWER": {"IN": list(_SUBJECTS)}}, {"LOWER": {"IN": list(_MISTAGGED_VERBS)}}]], {"POS": "VERB", "TAG": "VBP"}, index=1
+        )
+    return pipeline
+
+
+def _merge_clock_times(doc):  # noqa: ANN001, ANN202 - a spaCy component
+    """'till 3am' is split into '3' + 'am', and the parser then reads 'am' as a stray verb and drops it: keep it one token."""
+    with doc.retokenize() as retok:
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if tok.lower_ in {"am", "pm"} and prev.like_num and not prev.whitespace_:
+                retok.merge(doc[prev.i : tok.i + 1])
+    return doc
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "reframe_clock_times" not in Language.factories:
+        Language.component("reframe_clock_times", func=_merge_clock_times)
+
+
+_SUBJECTS = ("you", "u", "i", "we", "they")
+_MISTAGGED_VERBS = ("sulk", "binge")
 
 
 # ---------------------------------------------------------------- inflection
@@ -400,6 +429,8 @@ def _verb_tense_past(verb) -> bool:  # noqa: ANN001
     for c in verb.children:
         if c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD":
             return True
+    if verb.lower_ in _SAME_IN_PAST and not any(c.dep_ in {"aux", "neg"} for c in verb.children):  # "you hit snooze four times and made us late": the second verb gives the tense
+        return any(c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.lower_ not in _SAME_IN_PAST and _looks_past(c) for c in verb.children)
     return False
 
 
@@ -885,7 +916,7 @@ _PREPARE: tuple[Step, ...] = (
     _sub(r",?\s*(?:hope|hopefully) (?:you|your|ur|u)\b[^.!?]*?(?:\s+(?:tho|though))?\s*[.!]*$", ""),  # "…, hope ur hair looks amazing tho"
     _sub(r",?\s*like (?:it|that|i) (?:was|were) (?:a joke|nothing|stupid|funny|a big joke)\s*[.!]*$", ""),  # "…, like it was a joke"
     # "great, just great, you booked the holiday for…": sarcastic praise before the act is tone.
-    _sub(r"^(?:(?:oh|ah|wow)[, ]+)?(?:(?:great|brilliant|fantastic|perfect|wonderful|lovely|nice one|well done|cheers|amazing|awesome)(?:,? just \w+)?[,!.]+\s*)+(?=(?:you|u)\b)", ""),
+    _sub(r"^(?:(?:oh|ah|wow)[, ]+)?(?:(?:great|brilliant|fantastic|perfect|wonderful|lovely|nice one|well done|cheers|amazing|awesome|congrats|congratulations|bravo|good job|great job|nice job|nice going|smooth)(?:,? just \w+)?[,!.]+\s*)+(?=(?:you|u)\b)", ""),
     _sub(r"^must be nice to (?:just )?", "you "),  # "Must be nice to just walk in and sit down…"
     _sub(r"^(?:can|could|would) (?:you|u) (?:please |just )?not (?!(?:see|hear|tell|understand|get|notice|feel|remember)\b)(?=[a-z])", "you "),  # "can you not chew so loudly" asks them to stop chewing
     # "whenever I bring up money you walk out": without the comma the parse hangs the act on "money"; put it back.

@@ -507,3 +507,21 @@ def test_unimportant_is_heard_as_what_the_partner_did():
 
     feeling, pseudo = load().find_feeling(msg)
     assert feeling is None and pseudo is not None and pseudo.word == "unimportant"
+
+
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        ("Congrats, you hit snooze four times and made us late.", "you hit snooze four times and made us late"),
+        ("you sulk for the whole evening", "you sulk for the whole evening"),
+        ("my bf plays xbox until 3am", "you play xbox until 3am"),
+    ],
+)
+def test_sarcastic_leads_mistagged_verbs_and_clock_times(text, behaviour):
+    """Sarcastic praise is tone; "sulk" is a verb; "3am" keeps its "am"."""
+    assert analyse(text).behaviour == behaviour
+
+
+def test_a_second_verb_gives_the_tense_of_put_hit_and_let():
+    assert analyse("you put my wool jumper in the dryer and ruined it").past is True
+    assert analyse("he won't let me leave the house and he hid my keys").past is False
