@@ -1997,7 +1997,7 @@ _SARCASTIC_THANKS = re.compile(r"\bthanks to (?:you|him|her|them)\b", re.I)
 _NOT_WARM = re.compile(
     r"\bthanks to (?:you|him|her|them)\b|\b(?:made|make|makes|making) fun of\b|\bnot (?:good|nice|fun|kind) enough\b|\bthanksgiving\b"
     r"|\b(?:never|not once|didn'?t|don'?t|doesn'?t|without|no)\s+(?:\w+\s+){0,2}(?:thank\w*|happy birthday|well done|good luck)|^\W*nice one\b|\bevery nice thing\b"
-    r"|\b(?:never|don'?t|doesn'?t|didn'?t|won'?t|not once|no longer|stopped)\s+(?:\w+\s+)?(?:support\w*|appreciat\w+|smil\w+|laugh\w*)|\bthe worst thing\b"
+    r"|\b(?:never|don'?t|doesn'?t|didn'?t|won'?t|not once|no longer|stopped)\s+(?:\w+\s+)?(?:support\w*|appreciat\w+|smil\w+|laugh\w*|love[sd]?|loving)|\bthe worst thing\b"
     r"|\bhope (?:ur|your|you)\b[^.!?]*\b(?:amazing|great|lovely|nice|good)\b[^.!?]*\b(?:tho|though)\b",
     re.I,
 )
@@ -2059,6 +2059,14 @@ def _checked(text: str) -> Analysis:
     return analyse(text)
 
 
+_UNLOVED_VERDICT = re.compile(
+    r"^\W*(?:(?:honestly|seriously|so|just|i know)[, ]+)*(?:you|u|he|she|my (?:husband|wife|partner|boyfriend|girlfriend|bf|gf|hubby|fianc\w*))\s+"
+    r"(?:really\s+|clearly\s+|obviously\s+|just\s+)?(?:don'?t|dont|do not|doesn'?t|doesnt|does not|never|no longer)\s+(?:even\s+|really\s+|actually\s+|truly\s+)*"
+    r"(?:love|care about|care for|respect|value|want)\s+(?:me|us)\b(?:\s+(?:anymore|any more|at all))?\s*[.!?]*$",
+    re.I,
+)
+
+
 def blame_evidence(raw: object) -> str | None:
     """Strong, rule-based signs of blame with no warmth in sight, or None.
 
@@ -2072,6 +2080,8 @@ def blame_evidence(raw: object) -> str | None:
         return "sarcasm"
     if not text or _WARM.search(_NOT_WARM.sub(" ", text)):
         return None
+    if _UNLOVED_VERDICT.match(text):
+        return "verdict"  # "you don't love me": a verdict on their heart, the warm word negated
     a = _checked(text)
     lex = load()
     if a.contempt:
@@ -2125,6 +2135,17 @@ _AIMED = re.compile(
 )
 
 
+_WHY_DO_YOU_TO_ME = re.compile(
+    r"^\W*(?:but\s+|so\s+|and\s+)?why (?:do|did|would|must|can'?t|won'?t|are|were|have) (?:you|u)\b(?!\s+(?:think|reckon|suppose))[^?]*?\b(?:me|my|we|us|our)\b",
+    re.I,
+)
+
+
+def asks_partner_why(raw: object) -> bool:
+    """"Why do you keep bringing up my ex?" asks the partner, not about an idea: the generic "you" has no "me" or "my"."""
+    return bool(_WHY_DO_YOU_TO_ME.match(clean(raw).text))
+
+
 def aimed_at_partner(raw: object) -> bool:
     """Does the message speak to or about the partner, as a statement (not a question about the ideas, not self-talk)?
 
@@ -2160,7 +2181,8 @@ def owned_statement(raw: object) -> bool:
 
 _SELF_TALK_SHAPE = re.compile(
     r"^\s*(?:(?:honestly|ugh|god|omg|so|well)[, ]+)*(?:why (?:do|am|did|can'?t|must|would) i\b|i'?m (?:such|too|so|always|just|a|an|the)\b|i am (?:such|too|so|always|a|an)\b"
-    r"|i (?:always|never|keep|just|totally|completely|constantly) (?!feel\b|felt\b)\w+|it'?s (?:all )?my (?:own )?fault\b|its my fault\b|i (?:ruin|mess|screw|wreck)\w*\b)",
+    r"|i (?:always|never|keep|just|totally|completely|constantly) (?!feel\b|felt\b)\w+|it'?s (?:all )?my (?:own )?fault\b|its my fault\b|i (?:ruin|mess|screw|wreck)\w*\b"
+    r"|i (?:feel|think|worry) (?:like |that )?i'?m (?:not|never|too|so|such|always|a|an|the|just)\b|i'?m (?:hopeless|useless|rubbish|terrible|awful|crap|bad) (?:at|with)\b)",
     re.I,
 )
 

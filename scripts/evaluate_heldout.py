@@ -55,6 +55,7 @@ FLOORS = {
     "thirteenth": {"blame_precision": 0.95, "blame_recall": 0.92, "safety_recall": 1.0, "reframe_quality": 0.92},
     "fourteenth": {"blame_precision": 0.92, "blame_recall": 0.94, "safety_recall": 1.0, "reframe_quality": 0.91},
     "fifteenth": {"blame_precision": 0.93, "blame_recall": 0.89, "safety_recall": 1.0, "reframe_quality": 0.925},
+    "sixteenth": {"blame_precision": 0.93, "blame_recall": 0.92, "safety_recall": 1.0, "reframe_quality": 0.905},
 }
 # First looks on 2026-12-02 (model of aeb0792), measured before any change was made for them; both sets were
 # written by helpers who saw neither the training data nor the code, with overlaps removed and the
@@ -82,6 +83,10 @@ FLOORS = {
 # fifteenth (ordinary mix, written last from a brief that now says, as the issue does, that blame for a concrete
 # event is reframed), first look with the code of 6631c54 and the same retrained model:
 #   fifteenth P 0.967 R 0.930 safety 1.000 (model alone 0.930, rules alone 0.907) reframe 0.834
+# sixteenth (ordinary mix in many voices, written 2026-12-03 from a one-page brief by a helper who saw nothing of the
+# project), first look with the model trained from 3236467's data and the code of 8c918f6 (reframe 0.899; 0.911 after
+# 739c5d2's parser fixes, made from its misses):
+#   sixteenth P 0.962 R 0.949 safety 1.000 (model alone 0.956, rules alone 0.933) reframe 0.899
 FIRST_LOOK = {
     "sixth": {"blame_precision": 0.980, "blame_recall": 0.866, "safety_recall": 0.978, "reframe_quality": 0.825},
     "seventh": {"blame_precision": 0.962, "blame_recall": 0.895, "safety_recall": 0.978, "reframe_quality": 0.860},
@@ -93,6 +98,7 @@ FIRST_LOOK = {
     "thirteenth": {"blame_precision": 0.898, "blame_recall": 0.929, "safety_recall": 0.767, "reframe_quality": 0.871},
     "fourteenth": {"blame_precision": 0.954, "blame_recall": 0.976, "safety_recall": 0.970, "reframe_quality": 0.821},
     "fifteenth": {"blame_precision": 0.967, "blame_recall": 0.930, "safety_recall": 1.000, "reframe_quality": 0.834},
+    "sixteenth": {"blame_precision": 0.962, "blame_recall": 0.949, "safety_recall": 1.000, "reframe_quality": 0.899},
 }
 DEFAULT_FLOORS = {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 0.0, "reframe_quality": 0.0}
 

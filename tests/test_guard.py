@@ -137,3 +137,18 @@ def test_skip_is_the_next_drill_not_stop(text):
 
 def test_stop_still_stops():
     assert guarded("stop", "stop").get("intent")["name"] == "stop"
+
+
+@pytest.mark.parametrize("text", ["you don't love me", "he doesn't care about me at all"])
+def test_a_negated_warm_verb_is_a_verdict_not_praise(text):
+    assert guarded(text, "praise").get("intent")["name"] == "blame"
+
+
+def test_why_do_you_to_me_is_asked_of_the_partner_not_about_an_idea():
+    assert guarded("Why do you keep bringing up my ex every time we argue?", "ask_strategy").get("intent")["name"] == "blame"
+    assert guarded("why do you pull away when someone gets close?", "ask_strategy").get("intent")["name"] == "ask_strategy"
+
+
+@pytest.mark.parametrize("text", ["I feel like I'm not good enough for him.", "I'm hopeless with money"])
+def test_doubting_oneself_is_self_talk(text):
+    assert guarded(text, "blame").get("intent")["name"] == "self_talk"
