@@ -282,7 +282,7 @@ _VAGUE_ASK = re.compile(
 # A need said without asking: "I miss falling asleep next to you", "I'd feel safer if we …", "a quick text would help".
 # "I miss …" is kept apart: with no other feeling word it is the feeling, and is not counted twice.
 # A need owned as one's own ("I'd love more help with bedtime", "I wish we had more time"), not an instruction.
-_OWNED_NEED = re.compile(r"\bi(?:'d| would)? (?:really |just |so )*(?:love|like|wish|need|miss|want us)\b|\bi'?d love\b|\bmatters? (?:\w+ ){0,3}to me\b", re.I)
+_OWNED_NEED = re.compile(r"\bi(?:'d| would)? (?:really |just |so |mostly |also |actually |honestly )*(?:love|like|wish|need|miss|want us)\b|\bi (?:really |just |so )*want (?:\w+ ){0,3}to feel\b|\bi'?d love\b|\bmatters? (?:\w+ ){0,3}to me\b", re.I)
 _MISS = re.compile(r"(?:\bi\s+|^\W*)(?:really\s+)?miss\s+(?:u\s+|you\s+)?(?:just\s+|really\s+)?(?:\w+ing|our|the|us|when)\b", re.I)
 _NEED_SAID = re.compile(
     r"\bi'?d\s+(?:feel|be|sleep|rest|cope)\s+(?:\w+\s+)?(?:safer|better|calmer|happier|less \w+|so much \w+|relieved|grateful|easier)\b"
@@ -348,7 +348,7 @@ _SHOUT = re.compile(r"\b(?:AGAIN|ALL|EVER|NEVER|ALWAYS|ONE|ONCE|NOTHING|EVERY|NO
 _CONTEMPT = re.compile(
     r"\bfor once\b|\bas usual\b|\bobviously\b|\bclearly\b|\bnewsflash\b|\bgrow up\b|\blike (?:a )?normal\b|\blike an? (?:adult|grown[- ]up|child|baby|teenager)\b"
     r"|(?:^|[.!?]\s*)seriously\b|\bseriously\s*\?|\bffs\b|\bwtf\b|\b(?:god|heaven) forbid\b|\bof course you\b|\bwhat a (?:surprise|shock|shocker)\b|\bshocker\b|\bcongrat\w*\b"
-    r"|\bthanks a lot\b|\bwhatever\b(?! (?:you|u) (?:think|want|prefer|decide|need)\b| works\b)|\bpigsty\b|\bslob\b|\bidiot\b|\bmoron\b|\bpathetic\b|\buseless\b|\bget a grip\b|\bman up\b|\bwow\b|\bgreat job\b"
+    r"|\bthanks a lot\b|\bwhatever\b(?! (?:you|u) (?:think|want|prefer|decide|need)\b| works\b| (?:way|time|day|suits|feels|is easiest)\b)|\bpigsty\b|\bslob\b|\bidiot\b|\bmoron\b|\bpathetic\b|\buseless\b|\bget a grip\b|\bman up\b|\bwow\b|\bgreat job\b"
     r"|\bnice one\b|\bwell done\b|\bhow hard is it\b|\bwould it kill you\b|\bis it too much to ask\b|\bi guess\b.*\bmore important\b|\bapparently\b"
     r"|\bunlike some people\b|\bwhich you never\b|\bstupid\b|\bdumb\b|\bridiculous\b|\bloser\w*\b|\blike an? (?:pig|animal|toddler|slob)\b"
     r"|\b(?:disgusted|sick|fed up)\s+(?:with|of)\s+you\b|\b(?:mummy|mommy|mama|momma)'?s boy\b|\bman[- ]child\b"
@@ -380,7 +380,7 @@ _CONTEMPT = re.compile(
     r"|\bhave to be right\b|\balways right\b|\bjust so you know\b|\bi can'?t believe you\b|\blunatic\b|\bpsycho\b|\bnutter\b|\bmight as well (?:be|have)\b|\bif (?:someone|somebody|some people)\b|\bdon'?t you dare\b|\bi'?m not the one\b"
     r"|^\W*why (?:are|do|did|can'?t|won'?t|don'?t|would) you\b|\b(?:basically|practically) a single (?:parent|mum|mom|dad)\b|\bnot (?:that|so) hard\b|\bnot rocket science\b|\bwhat'?s that about\b|\bwhat (?:is|was) that about\b|\bwhat'?s wrong with you\b"
     r"|\bhope (?:it|that|the \w+) was worth it\b|\bbetter things to do\b|\bkeeping you from\b|\bsomething more important\b|\bstop being (?:a|an|so|such)\b"
-    r"|(?:^|[.!?]\s*)(?:classic|typical|unbelievable|charming|brilliant|perfect)\s*[.!]*\s*$|\bi'?m not your (?:maid|mum|mother|mom|slave|servant|cleaner)\b|\bliterally married to\b|\bwhy (?:did|do|would|are) you even\b|(?:^|[.!?]\s*)(?:again|now)\s*[.!]*\s*$|\bperiod\s*[.!]*$|\?[!?]+|![?]|!!+(?=[^.!?]*\b(?:you|u)\b)|\U0001F644|\U0001F612|\U0001F620|\U0001F621|\U0001F624|\U0001F926",
+    r"|(?:^|[.!?]\s*)(?:classic|typical|unbelievable|charming|brilliant|perfect)\s*[.!]*\s*$|\bi'?m not (?:your|the|ur|a|his|her) (?:maid|mum|mother|mom|mommy|mummy|slave|servant|cleaner|cleaning lady|housekeeper|skivvy|butler)\b|\bliterally married to\b|\bwhy (?:did|do|would|are) you even\b|(?:^|[.!?]\s*)(?:again|now)\s*[.!]*\s*$|\bperiod\s*[.!]*$|\?[!?]+|![?]|!!+(?=[^.!?]*\b(?:you|u)\b)|\U0001F644|\U0001F612|\U0001F620|\U0001F621|\U0001F624|\U0001F926",
     re.I,
 )
 # Feeling small is not a put-down of them: "you think I'm stupid", "I felt stupid".
@@ -565,18 +565,31 @@ def _scene(text: str, beh: str | None = None) -> str:
     return " ".join(kept) or text
 
 
+def _real_feelings(real: re.Pattern, where: str) -> list[str]:
+    """Real feeling words, less an apology ("Sorry to nag, but…") and a need ("I need to feel safe"): neither is felt now."""
+    out = []
+    for m in real.finditer(where):
+        word = m.group(0).lower()
+        if word == "sorry" and _APOLOGY.match(where, m.start() - len(_APOLOGY_LEAD.search(where[: m.start()]).group(0))):
+            continue
+        if _NEED_TO_FEEL.search(where[max(0, m.start() - 40) : m.start()]):
+            continue
+        out.append(word)
+    return out
+
+
 def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str]]:
     real, fake, _ = _vocab()
     where = rest if beh is not None else text
     if _DISGUISED.search(text):
         return Part("feeling", 0, 30, "disguised"), []
-    reals = [m.group(0).lower() for m in real.finditer(where)]
+    reals = _real_feelings(real, where)
     fakes = [m.group(0).lower() for m in fake.finditer(where) if not (m.group(0).lower() == "used" and where[m.end() : m.end() + 3].lower() == " to")]  # "used to"
     if not reals and not fakes and where is not text:
-        reals = [m.group(0).lower() for m in real.finditer(text)]  # the split missed the feeling clause
+        reals = _real_feelings(real, text)  # the split missed the feeling clause
         fakes = [m.group(0).lower() for m in fake.finditer(text) if not (m.group(0).lower() == "used" and text[m.end() : m.end() + 3].lower() == " to")]
     if not reals and not fakes:
-        reals = _misspelt_feelings(where)
+        reals = _misspelt_feelings(re.sub(_NEED_TO_FEEL.pattern[:-1] + r"\w+", " ", where, flags=re.I))
     if not reals and not fakes and _LOW.search(where):
         reals = [_LOW.search(where).group(0).split()[-1].lower()]  # "low" only as a feeling: "when the tank is low" names none
     if not reals and not fakes and _FEELING_VERB.search(text):
@@ -598,6 +611,12 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
     if fakes:
         return Part("feeling", 10, 30, "pseudo"), fakes
     return Part("feeling", 0, 30, "missing"), []
+
+
+# "Sorry, I know…", "I'm sorry to nag", "…Sorry.": an apology opening or closing a sentence, not sorrow.
+_APOLOGY_LEAD = re.compile(r"(?:(?:i'?m|i am)\s+(?:so\s+|really\s+)?)?$", re.I)
+_APOLOGY = re.compile(r"(?:(?<=^)|(?<=[.!?,;\u2014-]\s)|(?<=[.!?,;]))\s*(?:(?:i'?m|i am)\s+(?:so\s+|really\s+)?)?sorry\b(?!\s+(?:for\s+(?:myself|you|us)|that you|about))", re.I)
+_NEED_TO_FEEL = re.compile(r"\b(?:need|needs|want|wanna|'d like|would like|'d love|would love)\s+(?:\w+\s+){0,2}?to\s+feel\s+(?:more\s+|like\s+|a bit\s+|really\s+)?$", re.I)
 
 
 # Feelings said as an idiom: owned, real, and no feeling word from the list.
@@ -690,6 +709,8 @@ def _cap(parts: list[Part], remark_about_them: bool = False, owned_need: bool = 
         return 35
     if major >= 0.5:
         return 60
+    if by["feeling"].problem == "pseudo_mixed" and by["request"].problem == "missing" and not owned_need and by["behaviour"].problem:
+        return 60  # "I feel hurt and disrespected when…" with nothing asked: the accusing word is what lands
     if by["feeling"].problem == "missing" and not owned_need:
         return 60  # a kind request and nothing felt: it says what to do, not what it means to them (the rubric's fair)
     if any(p.problem for p in parts if p.name in {"behaviour", "feeling"}):
@@ -754,7 +775,8 @@ def score(answer: str, drill: Drill | None = None, attempt: int = 0) -> Score:
     clean_try = ownership.problem is None and respect.problem is None
     if clean_try and not about_them and feeling.problem == "missing" and request.problem == "missing" and behaviour.problem in {None, "vague"} and _this_time(_scene(text)):
         total = max(total, 40)  # "The bins are still in and it's collection day.": a plain observation, nothing felt or asked
-    if clean_try and behaviour.problem in {"missing", "unnamed"} and (feeling.problem is None or owned_need):
+    if clean_try and (behaviour.problem in {"missing", "unnamed"} or (behaviour.problem == "vague" and feeling.problem == "missing" and re.search(_NEED_TO_FEEL.pattern[:-1], text, re.I))
+        or (behaviour.problem is None and feeling.problem == "missing" and not about_them)) and (feeling.problem is None or owned_need):
         total = max(total, 66)  # owned and kind, nothing to picture yet: the rubric's good ("I'm worried about money.")
     # Owning a feeling needs a feeling: with none named, "you owned it" would be empty praise.
     well = [_WELL[p.name] for p in parts if p.points == p.max and not (p.name == "ownership" and feeling.problem == "missing")]

@@ -33,6 +33,13 @@ GUARD_KEY = "reframe_guard"
 _SKIP = frozenset({"skip", "skip this", "skip it", "skip this one", "skip that", "pass", "next"})
 _ASKS_ABOUT_AN_IDEA = re.compile(r"^\W*(?:(?:can you |could you |please )?tell me (?:more|about)|more (?:on|about)|explain|what(?:'s| is| are| does))\b", re.I)
 
+# "we just feel like roommates lately": both of us, nobody blamed, and a pattern named; the explanation fits, not a reframe.
+_ABOUT_US = re.compile(
+    r"^\W*(?:(?:honestly|lately|so|i (?:feel|think)|it feels|feels|it's like|its like)\s+(?:like\s+|that\s+)?)*(?:we|we'?re|we are|we've|us)\b"
+    r"(?!.*\b(?:you|u|your|ur|he|she|his|her|him|they|them)\b)",
+    re.I,
+)
+
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class InputGuard(GraphComponent):
@@ -104,6 +111,8 @@ class InputGuard(GraphComponent):
             self._override(message, "practice_next", "skip", predicted)
         elif predicted == self._blame_intent and _ASKS_ABOUT_AN_IDEA.match(text) and knowledge.named(clean(text).text):
             self._override(message, "ask_strategy", "asks_about_an_idea", predicted)
+        elif predicted == self._blame_intent and _ABOUT_US.match(clean(text).text) and knowledge.named(clean(text).text):
+            self._override(message, "ask_strategy", "names_a_pattern", predicted)  # "we just feel like roommates lately"
         elif predicted in self._soft and (reason := blame_evidence(text)):
             self._override(message, self._blame_intent, f"blame_rules:{reason}", predicted)
         elif predicted in self._soft_if_aimed and (aimed_at_partner(text) or asks_partner_why(text)) and (reason := blame_evidence(text)):

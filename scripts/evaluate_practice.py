@@ -26,7 +26,7 @@ TARGET = 0.85
 FLOOR = 0.85
 
 
-_LATER = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twentyfirst", "twentysecond", "twentythird")
+_LATER = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth")
 SETS = {
     "graded": ROOT / "tests" / "practice" / "graded_answers.yml",
     "holdout": ROOT / "tests" / "practice" / "graded_holdout.yml",
@@ -93,6 +93,9 @@ def bench(repeats: int = 5) -> dict:
 # band after their misses were read) are enforced too, and since 2026-12-02 late the twenty-first (0.870, within one band);
 # Twenty-third (written 2026-12-03 by a new coach from RUBRIC.md and 40 drill lines only): first look 0.850, one band
 # off at worst, with the scorer of 8c918f6; enforced from the start.
+# Twenty-fourth (written 2026-12-03 by another new coach: older and younger voices, second-language English, needs
+# without feelings, pseudo-feelings next to real ones): first look 0.825, two bands off at worst, with the scorer of a372d1b;
+# enforced since its misses were read (0.867, within one band).
 # Since 2026-12-03 the twentieth too (0.925, within one band, once "unimportant" became a pseudo-feeling);
 # the rest stay reported only.
 MEASURED_ONLY = {"fifteenth", "sixteenth", "seventeenth"}
@@ -105,7 +108,7 @@ FIRST_LOOK = {
     "holdout": 0.714, "third": 0.689, "fourth": 0.640, "fifth": 0.730, "sixth": 0.700,
     "seventh": 0.767, "eighth": 0.813, "ninth": 0.807, "tenth": 0.835, "eleventh": 0.820, "twelfth": 0.890, "thirteenth": 0.805,
     "fourteenth": 0.690, "fifteenth": 0.650, "sixteenth": 0.630, "seventeenth": 0.770, "eighteenth": 0.855,
-    "nineteenth": 0.865, "twentieth": 0.880, "twentyfirst": 0.850, "twentysecond": 0.805, "twentythird": 0.850,
+    "nineteenth": 0.865, "twentieth": 0.880, "twentyfirst": 0.850, "twentysecond": 0.805, "twentythird": 0.850, "twentyfourth": 0.825,
 }  # fmt: skip
 """Agreement on each set the first time the scorer saw it (see the issue 3 note for the commands and commits)."""
 

@@ -152,3 +152,12 @@ def test_why_do_you_to_me_is_asked_of_the_partner_not_about_an_idea():
 @pytest.mark.parametrize("text", ["I feel like I'm not good enough for him.", "I'm hopeless with money"])
 def test_doubting_oneself_is_self_talk(text):
     assert guarded(text, "blame").get("intent")["name"] == "self_talk"
+
+
+@pytest.mark.parametrize("text", ["we just feel like roommates lately", "it feels like we're flatmates now"])
+def test_a_shared_pattern_named_gets_the_explanation_not_a_reframe(text):
+    assert guarded(text, "blame").get("intent")["name"] == "ask_strategy"
+
+
+def test_a_pattern_word_in_blame_stays_blame():
+    assert guarded("you treat me like a roommate", "blame").get("intent")["name"] == "blame"

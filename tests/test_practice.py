@@ -517,3 +517,25 @@ def test_a_feeling_with_only_a_time_names_no_behaviour(answer):
 def test_a_moment_in_the_feeling_clause_still_counts_as_the_behaviour():
     r = score("I'm feeling really scared at this speed on these bends. Could you drop to fifty please?")
     assert r.band == "excellent"
+
+
+def test_an_apology_is_not_the_feeling():
+    """"Sorry to nag, but I felt disrespected": the only feeling is the accusing one, so it stays fair."""
+    r = score("Sorry to nag but I felt really disrespected sitting here with dinner going cold.")
+    assert "sorry" not in r.feelings and r.band == "fair"
+
+
+def test_a_need_to_feel_safe_is_a_need_not_a_feeling():
+    r = score("I need to feel safe in the car. Can the phone go in the glovebox while you drive?")
+    assert r.feelings == [] and r.band == "good"
+
+
+def test_a_real_feeling_beside_an_accusing_one_with_nothing_asked_is_fair():
+    assert score("When you cut in mid-sentence I feel hurt and disrespected.").band == "fair"
+    assert score("When you cut in mid-sentence I feel hurt and disrespected. Could you let me finish?").band == "good"
+    # one moment, clearly told, holds the accusing word up: coaches still called it good
+    assert score("When I reached for a cuddle last night and you turned over, I felt rejected and lonely.").band == "good"
+
+
+def test_whatever_suits_you_is_kind_not_dismissive():
+    assert score("I need us to find some closeness again, love, in whatever way suits you.").band == "good"
