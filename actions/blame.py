@@ -905,6 +905,7 @@ _PREPARE: tuple[Step, ...] = (
     _keep_if_empty(lambda text: _SLANG_ASIDE.sub("", text)),  # "ffs", "ngl": tone, not part of what anyone did
     _sub(r"(^|[.!?]\s+)(?:oh\s+)?wait,?\s+(?=(?:you|u|he|she)\b)", r"\1"),  # "…oh wait, you didn't"
     _sub(r"\bnever (?:once|ever)\b", "never"),  # "you never once thanked me"
+    _sub(r",?\s+and (?:i'?m|im|i am|i'?m just|we'?re) (?:just )?(?:supposed|meant|expected) to [^.!?]*\?+", "."),  # "…and I'm supposed to laugh?": a jab
     _sub(r",?\s*\bfor once(?: in (?:your|ur|his|her|their) (?:life|lives))?(?=\s*[,.!?]|\s*$)", ""),  # "…for once in your life": a jab, not part of the act
     _sub(r"^(hubby|wifey|bf|gf|husband|wife|boyfriend|girlfriend|partner)\b", r"my \1"),  # "hubby forgot…"
     _sub(r"\b2 (you|me|u)\b", r"to \1"),  # "talking 2 you"
@@ -1032,14 +1033,14 @@ def analyse(raw: object) -> Analysis:
         text = f"your {idiom.group(1)} have been " + text[idiom.end() :]
     things = re.match(r"^(?:your|ur) ((?:\w+ ){0,2}?\w+s) (?:have|has) been ([^.!?]{4,}?)[.!?]", text + ".", re.I)
     # "all u ever wanna do is lie on the sofa", "the only thing he does is…": a pseudo-cleft around the act.
-    cleft = re.match(
-        r"^(?:all|the only thing) (you|u|he|she) (ever )?(?:wanna|want to|wants to|do|does|did)(?: do)?((?: [^,.!?]{1,30}?)?) (?:is|was) (?:to )?([^.!?]+)",
+    cleft = re.search(
+        r"(?:^|(?<=[.!?,;] ))(?:all|the only thing) (you|u|he|she) (ever )?(?:wanna|want to|wants to|do|does|did)(?: do)?((?: [^,.!?]{1,30}?)?) (?:is|was) (?:to )?([^.!?]+)",
         text,
         re.I,
     )
     if cleft:
         subject = "you" if cleft.group(1).lower() == "u" else cleft.group(1)
-        text = f"{subject} {cleft.group(4).rstrip()}{cleft.group(3)}" + text[cleft.end() :]
+        text = text[: cleft.start()] + f"{subject} {cleft.group(4).rstrip()}{cleft.group(3)}" + text[cleft.end() :]
         if cleft.group(2):
             _add_form(a, "absolute")
     doc = nlp()(text)
@@ -1624,7 +1625,9 @@ def _means_behaviour(verb) -> str | None:  # noqa: ANN001
             and any(p.lower_ in {"your", "his", "her", "their"} for p in t.children)
         ):
             base = gerund_to_base(t.text, t.lemma_)
-            return "you " + (past_tense(base) if past else base)
+            # "…with your constant nagging about the dishes": what the act was about stays
+            about = " ".join(" ".join(x.text for x in c.subtree) for c in t.children if c.dep_ in {"prep", "dobj"} and c.i > t.i)
+            return "you " + (past_tense(base) if past else base) + (f" {_second_person_text(about)}" if about else "")
     return None
 
 
@@ -1964,7 +1967,8 @@ def carries_blame(sentence: str) -> list[str]:
     if re.search(r"\bi (?:feel|felt) (?:like|that|as if) ", low):
         problems.append("I feel that you")
     low = re.sub(r"[\"\u201c][^\"\u201d]{1,60}[\"\u201d]", " ", low)  # their quoted words ("not a real job") are reported, not ours
-    low = re.sub(r"\b(?:called|call|calls|calling) me (?:a |an )?(?:\w+ )?\w+", "called me names", low)  # "you called me a nag": reported
+    low = re.sub(r"\b(?:called|call|calls|calling) me (?:a |an )?(?:(?!as\b)\w+ )?(?!as\b)\w+", "called me names", low)  # "you called me a nag": reported
+    low = re.sub(r"\b(?:the |our |my )?(?:kids|children|boys|girls|baby|toddler|teenagers?) (?:are|were|is|was|get|got) \w+", "the kids", low)  # of the children, not the partner
     # A word the speaker uses of themselves ("you say I'm dramatic", "when I'm distant") labels no one else.
     low = re.sub(r"\b(?:i'?m|i am|i was)\s+(?:being\s+|so\s+|too\s+)*[a-z-]+", "i am", low)
     words = set(re.findall(r"[a-z-]+", low))

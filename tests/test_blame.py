@@ -525,3 +525,21 @@ def test_sarcastic_leads_mistagged_verbs_and_clock_times(text, behaviour):
 def test_a_second_verb_gives_the_tense_of_put_hit_and_let():
     assert analyse("you put my wool jumper in the dryer and ruined it").past is True
     assert analyse("he won't let me leave the house and he hid my keys").past is False
+
+
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        ("You're so boring, all you do is watch football.", "you watch football"),  # a cleft after a label
+        ("You make me so stressed with your constant nagging about the dishes.", "you nag about the dishes"),
+        ("You keep calling me fat as a joke and I'm supposed to laugh?", "you keep calling me fat as a joke"),
+    ],
+)
+def test_the_act_survives_clefts_gerunds_and_jabs(text, behaviour):
+    assert analyse(text).behaviour == behaviour
+
+
+def test_reported_names_and_the_childrens_manners_are_not_our_labels():
+    assert carries_blame("When you keep calling me fat as a joke, I feel hurt.") == []
+    assert carries_blame("When the kids are rude to me and you don't back me up, I feel alone.") == []
+    assert carries_blame("When you are rude to me, I feel hurt.") == ["label"]
