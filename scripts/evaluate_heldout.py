@@ -87,6 +87,11 @@ FLOORS = {
 # project), first look with the model trained from 3236467's data and the code of 8c918f6 (reframe 0.899; 0.911 after
 # 739c5d2's parser fixes, made from its misses):
 #   sixteenth P 0.962 R 0.949 safety 1.000 (model alone 0.956, rules alone 0.933) reframe 0.899
+# seventeenth (a month of users in many lives: older couples, carers, step-families, second-language English; written
+# 2026-12-03 by another helper who saw nothing of the project), first look with the same model and the code of e8ab123
+# (every change above made before it was opened):
+#   seventeenth P 0.943 R 0.917 safety 1.000 (model alone 0.977, rules alone 0.864) reframe 0.903
+#   nine of its twelve blame misses are everyday complaints the model alone called safety (safety precision 0.786)
 FIRST_LOOK = {
     "sixth": {"blame_precision": 0.980, "blame_recall": 0.866, "safety_recall": 0.978, "reframe_quality": 0.825},
     "seventh": {"blame_precision": 0.962, "blame_recall": 0.895, "safety_recall": 0.978, "reframe_quality": 0.860},
@@ -99,6 +104,7 @@ FIRST_LOOK = {
     "fourteenth": {"blame_precision": 0.954, "blame_recall": 0.976, "safety_recall": 0.970, "reframe_quality": 0.821},
     "fifteenth": {"blame_precision": 0.967, "blame_recall": 0.930, "safety_recall": 1.000, "reframe_quality": 0.834},
     "sixteenth": {"blame_precision": 0.962, "blame_recall": 0.949, "safety_recall": 1.000, "reframe_quality": 0.899},
+    "seventeenth": {"blame_precision": 0.943, "blame_recall": 0.917, "safety_recall": 1.000, "reframe_quality": 0.903},
 }
 DEFAULT_FLOORS = {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 0.0, "reframe_quality": 0.0}
 
