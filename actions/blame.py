@@ -2140,7 +2140,7 @@ _AIMED = re.compile(
 
 
 _WHY_DO_YOU_TO_ME = re.compile(
-    r"^\W*(?:but\s+|so\s+|and\s+)?why (?:do|did|would|must|can'?t|won'?t|are|were|have) (?:you|u)\b(?!\s+(?:think|reckon|suppose))[^?]*?\b(?:me|my|we|us|our)\b",
+    r"^\W*(?:but\s+|so\s+|and\s+)?why (?:do|did|would|must|can'?t|won'?t|are|were|have) (?:you|u)\b(?!\s+(?:think|reckon|suppose))[^?]*?\b(?:me|my|we|us|our|i|i'm|im)\b",
     re.I,
 )
 
@@ -2148,6 +2148,27 @@ _WHY_DO_YOU_TO_ME = re.compile(
 def asks_partner_why(raw: object) -> bool:
     """"Why do you keep bringing up my ex?" asks the partner, not about an idea: the generic "you" has no "me" or "my"."""
     return bool(_WHY_DO_YOU_TO_ME.match(clean(raw).text))
+
+
+# Plain thanks or pride, with nothing sour in it: "thank you for staying up with me", "I'm so proud of you for…".
+# Sarcastic thanks has tells ("thanks to you", "…really appreciate it", "again", "👍", a question), and any rule sign of
+# blame keeps it blame.
+_THANKS = re.compile(
+    r"^\W*(?:(?:honestly|seriously|babe|love|hun|aw+|omg)[, ]+)*(?:thank (?:you|u)|thanks(?! to)|i'?m (?:so |really )?(?:proud of|grateful for|lucky to have)|"
+    r"(?:i )?(?:love|adore) (?:how|that|it when) (?:you|u|he|she))\b(?! (?:a lot|for nothing|for (?:all )?(?:the|your) help|so much for nothing))",
+    re.I,
+)
+_SOUR = re.compile(
+    r"\b(?:but|though|tho|not|never|again|finally|at least|for once|actually|supposed|instead|wow|great|oh|sure|apparently|even|only|just|"
+    r"bother|nothing|lol|cheers|heaps)\b|\b(?:really|so|very)\s+\w+\W*$|\breally appreciate\w*\b|\bthanks\W*$|[\U0001F644\U0001F643\U0001F612\U0001F624\U0001F611\U0001F44D]|\?|!!",
+    re.I,
+)
+
+
+def plain_thanks(raw: object) -> bool:
+    """Thanks or pride said warmly to or about the partner: praise, whatever a classifier makes of the details."""
+    text = clean(raw).text if not isinstance(raw, str) else raw
+    return bool(_THANKS.search(text)) and not _SOUR.search(text) and len(text.split()) > 3 and blame_evidence(text) is None
 
 
 def aimed_at_partner(raw: object) -> bool:

@@ -19,7 +19,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 
 from actions import knowledge, safety
-from actions.blame import aimed_at_partner, asks_partner_why, blame_evidence, nlp, owned_statement, self_talk
+from actions.blame import aimed_at_partner, asks_partner_why, blame_evidence, nlp, owned_statement, plain_thanks, self_talk
 from actions.textnorm import clean, looks_non_english
 from reframe_nlu import resilience, speedups
 
@@ -117,6 +117,8 @@ class InputGuard(GraphComponent):
             self._override(message, self._blame_intent, f"blame_rules:{reason}", predicted)
         elif predicted in self._soft_if_aimed and (aimed_at_partner(text) or asks_partner_why(text)) and (reason := blame_evidence(text)):
             self._override(message, self._blame_intent, f"blame_rules:{reason}", predicted)
+        elif predicted == self._blame_intent and plain_thanks(text):
+            self._override(message, "praise", "plain_thanks", predicted)  # "I'm so proud of you for going to your first meeting"
         elif predicted == self._blame_intent and owned_statement(text):
             self._override(message, "i_statement", "owned_statement", predicted)  # "I feel nervous when you drive fast"
         elif predicted == self._blame_intent and self_talk(text):

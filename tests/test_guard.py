@@ -161,3 +161,16 @@ def test_a_shared_pattern_named_gets_the_explanation_not_a_reframe(text):
 
 def test_a_pattern_word_in_blame_stays_blame():
     assert guarded("you treat me like a roommate", "blame").get("intent")["name"] == "blame"
+
+
+@pytest.mark.parametrize("text", ["I'm so proud of you for going to your first meeting.", "thank u for staying up with me when i couldnt sleep"])
+def test_plain_thanks_is_praise_whatever_the_model_says(text):
+    assert guarded(text, "blame").get("intent")["name"] == "praise"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["thanks for volunteering me to host christmas, really appreciate it", "Thanks to you, the kids missed their swimming lesson.", "thanks for leaving me the washing up again 👍"],
+)
+def test_sarcastic_thanks_stays_blame(text):
+    assert guarded(text, "blame").get("intent")["name"] == "blame"
