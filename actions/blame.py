@@ -936,7 +936,7 @@ _PREPARE: tuple[Step, ...] = (
         _sub(
             r"[\s,.!]+(?:(?:it'?s|its|that'?s|thats) (?:so |really |just |honestly )?(?:disgusting|gross|annoying|rude|ridiculous|unbelievable|unreal|insane|mental|a joke|not ok(?:ay)?|not on)"
             r"|(?:again[\s,.!]+)?(?:thanks|thank you|cheers) (?:so much|a lot|a bunch|for that|very much)"
-            r"|(?:(?:really|so|just|how|very|totally|absolutely|perfectly)\s+)?(?:cool|great|nice|lovely|fine|whatever|ok|okay|thanks)(?:[\s,]+(?:cool|great|nice|lovely|fine|whatever|ok|okay|thanks))*)\W*$",
+            r"|(?<!that's )(?<!thats )(?<!it's )(?<!was )(?<!\bis )(?<!\bbe )(?:(?:really|so|just|how|very|totally|absolutely|perfectly)\s+)?(?:cool|great|nice|lovely|fine|whatever|ok|okay|thanks)(?:[\s,]+(?:cool|great|nice|lovely|fine|whatever|ok|okay|thanks))*)\W*$",
             "",
         )
     ),
@@ -1647,6 +1647,7 @@ def _first_word(doc):  # noqa: ANN001, ANN202
 def _is_when_clause(tok) -> bool:  # noqa: ANN001
     return any(
         m.lower_ in {"when", "whenever", "while", "after", "before", "if"} for m in tok.children if m.dep_ in {"advmod", "mark"}
+        and not (m.lower_ == "if" and (tok.dep_ == "ccomp" or tok.head.lemma_ in {"ask", "wonder", "know", "check", "see", "tell", "care"}))  # "asks me if that's okay": whether
     ) or (tok.dep_ in {"relcl"} and tok.head.lower_ == "time")
 
 

@@ -543,3 +543,10 @@ def test_reported_names_and_the_childrens_manners_are_not_our_labels():
     assert carries_blame("When you keep calling me fat as a joke, I feel hurt.") == []
     assert carries_blame("When the kids are rude to me and you don't back me up, I feel alone.") == []
     assert carries_blame("When you are rude to me, I feel hurt.") == ["label"]
+
+
+def test_ask_me_if_is_whether_not_a_condition():
+    """"…never asks me if that's okay" keeps its question; a closing "okay" after "that's" is not a shrug."""
+    assert analyse("my mum comes every Sunday and you never ask me if that's okay").behaviour == (
+        "my mum comes every Sunday and you don't ask me if that's okay"
+    )
