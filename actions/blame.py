@@ -905,6 +905,8 @@ _PREPARE: tuple[Step, ...] = (
     _keep_if_empty(lambda text: _SLANG_ASIDE.sub("", text)),  # "ffs", "ngl": tone, not part of what anyone did
     _sub(r"(^|[.!?]\s+)(?:oh\s+)?wait,?\s+(?=(?:you|u|he|she)\b)", r"\1"),  # "…oh wait, you didn't"
     _sub(r"\bnever (?:once|ever)\b", "never"),  # "you never once thanked me"
+    # "you never come to bed anymore, you stay up on reddit": a comma splice parses the first act as the second's object.
+    _sub(r"^((?:you|u)\s+(?!(?:know|see|think|mean|say|said|are|were|drive|make|made)\b)[a-z'](?:(?!\b(?:when|whenever|if)\b)[^,.!?]){8,}?),\s+((?:you|u)\s+(?:just\s+|always\s+|then\s+)?(?!(?:know|see|think|mean|said|say|wonder|ask|need|have to|should|must|are|were|is|re)\b)[a-z]{3,})", r"\1 and \2"),
     _sub(r",?\s+and (?:i'?m|im|i am|i'?m just|we'?re) (?:just )?(?:supposed|meant|expected) to [^.!?]*\?+", "."),  # "…and I'm supposed to laugh?": a jab
     _sub(r",?\s*\bfor once(?: in (?:your|ur|his|her|their) (?:life|lives))?(?=\s*[,.!?]|\s*$)", ""),  # "…for once in your life": a jab, not part of the act
     _sub(r"^(hubby|wifey|bf|gf|husband|wife|boyfriend|girlfriend|partner)\b", r"my \1"),  # "hubby forgot…"

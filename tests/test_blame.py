@@ -550,3 +550,10 @@ def test_ask_me_if_is_whether_not_a_condition():
     assert analyse("my mum comes every Sunday and you never ask me if that's okay").behaviour == (
         "my mum comes every Sunday and you don't ask me if that's okay"
     )
+
+
+def test_a_comma_splice_keeps_both_acts():
+    assert analyse("you never come to bed at the same time as me anymore, you stay up on reddit").behaviour == (
+        "you don't come to bed at the same time as me and you stay up on reddit"
+    )
+    assert analyse("you are so immature, you sent that meme to my boss as a joke").behaviour == "you sent that meme to my boss as a joke"
