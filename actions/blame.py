@@ -1868,7 +1868,7 @@ def behaviour_from_answer(raw: object) -> tuple[str | None, bool]:
         return None, False
     lex = load()
     probes = [text]
-    if not re.match(r"^(?:you|he|she|they|my|it|we|i|because|when|every|why|how|stop|don't)\b", text, re.I):
+    if not re.match(r"^(?:you|he|she|they|my|his|her|their|your|our|the|it|we|i|because|when|every|why|how|stop|don't)\b", text, re.I):
         fragment = re.sub(r"\b(?:his|her|their)\b", "your", text, flags=re.I)
         fragment = re.sub(r"\b(?:him|them)\b", "you", fragment, flags=re.I)
         probes = ["you " + fragment, "you're " + fragment]
@@ -1877,6 +1877,12 @@ def behaviour_from_answer(raw: object) -> tuple[str | None, bool]:
         _analyse_sentence(probe, sub, lex)
         if sub.behaviour and not sub.label:
             return tidy(sub.behaviour), sub.past
+    situation = re.match(r"^(?:his|her|their|your|the|our)\s+(?:\w+\s+){0,3}?(was|were|is|are|has been|have been|had been|\w+ed|came|went|left|sat|stayed|took)\b", text, re.I)
+    if situation and not carries_blame(text):
+        # "her phone was on the table all dinner": a scene a camera could record stands in for the act
+        past = situation.group(1).lower() in {"was", "were", "had been", "came", "went", "left", "sat", "stayed", "took"} or situation.group(1).lower().endswith("ed")
+        scene = re.sub(r"^her\b", "your", text[0].lower() + text[1:])
+        return tidy(_second_person_text(scene)), past
     return None, False
 
 

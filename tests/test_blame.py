@@ -557,3 +557,16 @@ def test_a_comma_splice_keeps_both_acts():
         "you don't come to bed at the same time as me and you stay up on reddit"
     )
     assert analyse("you are so immature, you sent that meme to my boss as a joke").behaviour == "you sent that meme to my boss as a joke"
+
+
+@pytest.mark.parametrize(
+    "answer, behaviour",
+    [
+        ("his mum criticises my cooking and he says nothing", "your mum criticises my cooking and you say nothing"),
+        ("her phone was on the table all dinner", "your phone was on the table all dinner"),
+        ("the dishes were in the sink all weekend", "the dishes were in the sink all weekend"),
+    ],
+)
+def test_an_answer_that_starts_with_their_things_or_family_stays_right_way_round(answer, behaviour):
+    """It had been read as a fragment about the partner: "you criticise my cooking and he say nothing"."""
+    assert behaviour_from_answer(answer)[0] == behaviour
