@@ -165,6 +165,20 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\b(?:sleep|go to sleep|fall asleep) and (?:not|never) wake up\b|\bdone (?:with )?(?:living|life|being alive)\b"
         r"|\b(?:cope|manage|be fine|be okay|be ok|do fine|get on|be better)(?: just)?(?: fine)? without me\b",
     ),
+    # Ideas the model caught and the rules missed on the fourteenth to seventeenth sets (2026-12-03): rules back the model up.
+    (
+        "self_harm",
+        r"\b(?:what'?s|whats|what is|see|seeing|there'?s no|no) (?:the )?point (?:anymore|any more|in being here|of being here|in me being here)\b"
+        r"|\b(?:got|have|bought|sorted|saved|hidden|hid) (?:the |my |some |enough )?(?:pills|tablets|rope)\b[^.!?]{0,20}\b(?:sorted|ready|saved|hidden|now)\b|\bpills sorted\b"
+        r"|\bnot (?:turn|turning|brak\w*|stopp?\w*) (?:at|for) the (?:bend|corner|lights|junction)\b"
+        r"|\bhow many\b(?! times)[^.!?]{0,30}\b(?:it would|would it|it'?d|to) take\b"
+        r"|\bgoodbye\b[^.!?]{0,40}\b(?:the last time|for good|forever)\b"
+        r"|\b(?:can'?t|cant|cannot) (?:do this|go on|cope) (?:anymore|any more)\b[^\n]{0,60}\b(?:tonight'?s the night|tonights the night|the end|goodbye|pills|tablets)\b"
+        r"|\b(?:balcony|bridge|roof|rooftop|edge|ledge|cliff|platform|tracks)\b[^.!?]{0,60}\bhow easy it (?:would|'d|will) be\b"
+        r"|\b(?:everyone|everybody|they|you|he|she|the kids|my family) (?:would|'d) be (?:better off|happier) (?:if|when|without)\b(?:[^.!?]{0,20}\b(?:i|me)\b)"
+        r"|\bnot exist(?:ing)? (?:anymore|any more)\b|\bstop existing\b"
+        r"|\b(?:i'?ve been|i have been|i'?m|i am|been|keep|kept) (?:burn|cutt|scratch)\w* my (?:arms?|legs?|skin|wrists?|hands?|thighs?|stomach)\b",
+    ),
     # ---- violence: Physical violence and fear of a partner
     ("violence", rf"\b{_PARTNER} (?:\w+ ){{0,2}}(?:{_HIT_VERBS})\b"),
     ("violence", rf"\b(?:{_HIT_VERBS}) (?:me|my (?:face|head|kids?|children|son|daughter)|the (?:kids|children|baby|dog))\b"),
@@ -212,6 +226,11 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "violence",
         r"\bi(?:'m| am|'ve been| have been) (?:so |really |honestly )?(?:terrified|scared|afraid|frightened) (?:of (?:him|them|her(?=\s*(?:[.,!?]|$|(?:when|because|and|now|sometimes|tbh|honestly)\b))|my (?:husband|wife|partner|boyfriend|girlfriend|bf|gf|ex))|to go (?:back )?home|for my life)\b",
+    ),
+    (
+        "violence",
+        r"\bhiding in the (?:bathroom|bedroom|car|cupboard|wardrobe|closet|garden|shed)\b|\b(?:he|she)(?:'s| is|s) smashing (?:everything|things|stuff|the place|up)\b"
+        r"|\bnext time (?:he|she|they)(?:'ll| will)? ?(?:won'?t|will not|wont) stop\b",
     ),
     # ---- threat: Threats, by anyone
     ("threat", r"\bthreat\w*"),
@@ -264,6 +283,12 @@ _PATTERNS: list[tuple[str, str]] = [
         "threat",
         r"\b(?:video|photos?|pictures?|pics|recording|footage)\b[^.!?]{0,40}\b(?:post|share|send|show|upload|leak)\w*\b[^.!?]{0,40}\bunless\b"
         r"|\b(?:mates|friends|people|guys|someone|lads) (?:who'?ll|who will|who would|who'?d|that will|that'?d) (?:sort|deal with|hurt|get|find) (?:me|you)\b",
+    ),
+    (
+        "threat",
+        r"\b(?:he|she|they)(?:'ll| will| would|'d) (?:smash|wreck|trash|destroy|burn) (?:up )?(?:the|my|our) (?:house|flat|home|car|stuff|things|place)\b"
+        r"|\b(?:regret it|be sorry|pay for it) if i (?:tell|told) (?:anyone|anybody|someone|my|the)\b"
+        r"|\bmake sure (?:i|you) (?:don'?t|never|can'?t|won'?t|wont) (?:walk|see|talk|work|leave|breathe)\b",
     ),
     # ---- sexual_coercion: Sexual coercion
     ("sexual_coercion", r"\brap(?:e|ed|es|ing|ist)\b|\bsexual(?:ly)? (?:assault\w*|abus\w*|coerc\w*)"),
@@ -346,6 +371,11 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|\blied about (?:having the snip|being on the pill|using (?:a )?condoms?|the condom|being infertile)\b|\bholes in (?:the )?condoms?\b"
         r"|\b(?:threw|throws|hid|hides) (?:away )?my (?:pill|pills|contraception|contraceptives)\b"
         r"|\b(?:did it|had sex|kept going|carried on)(?: again)? (?:after|even after|even though) i (?:told|said|asked)\b",
+    ),
+    (
+        "sexual_coercion",
+        r"\b(?:touch\w*|grop\w*|kiss\w*|grab\w*) me (?:after|when|even (?:though|when|after)) i (?:tell|told|say|said|ask|asked) (?:him|her|them) (?:to )?(?:stop|no|not to)\b"
+        r"|\buntil i give in\b|\btill i give in\b",
     ),
     # ---- control: Control, isolation and contempt that breaks someone down
     # Contempt used to break someone down: a classic of coercive control, not a wording problem.
@@ -440,6 +470,13 @@ _PATTERNS: list[tuple[str, str]] = [
         "control",
         r"\b(?:hides?|hid|hidden|withholds?|withheld|flush\w*|throws? away|threw away|rations?) my (?:antidepressants|meds|medication|medicine|insulin|inhaler|prescription)\b",
     ),
+    (
+        "control",
+        r"\bthe only (?:number|person|one) i(?:'m| am)? (?:can|allowed to) (?:call|text|see|talk to|ring)\b"
+        r"|\b(?:till|until|unless) i unlock (?:it|my phone)\b|\bmakes? me unlock my phone\b"
+        r"|\bcheck\w* (?:the )?(?:mileage|odometer|my location)\b[^.!?]{0,40}\bwhere i'?(?:ve)? (?:been|go|went|am)\b"
+        r"|\b(?:forc\w*|makes?|made) me (?:to )?(?:give|hand over|hand|sign over) (?:(?:him|her|them|over) )?(?:all )?(?:of )?(?:my|the) (?:wages|salary|pay|money|cards?|bank card|pin|passport)\b",
+    ),
     # ---- stalking: Stalking and watching
     (
         "stalking",
@@ -518,6 +555,14 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "stalking",
         r"\bfrom (?:a |another )?(?:new|different|fake) (?:numbers?|emails?|accounts?|profiles?)\b",
+    ),
+    (
+        "stalking",
+        r"\b(?:since|after|ever since) (?:we|i) (?:split|broke up|dumped \w+|left \w+|separated)\b[^\n]{0,80}\b(?:stands?|standing|waits?|waiting|watch\w*|follow\w*|turns? up|shows? up|showing up|rock\w* up|appears?|outside my)\b"
+        r"|\b(?:stands?|standing|waits?|waiting|turns? up|shows? up|showing up|rock\w* up|appears?)\b[^\n]{0,80}\b(?:since|after|ever since) (?:we|i) (?:split|broke up|dumped \w+|left \w+|separated)\b"
+        r"|\bknew (?:exactly )?(?:where i was|who i was with|what i (?:had|did|said|bought|ate))\b[^\n]{0,80}\bnever told (?:him|her|them)\b"
+        r"|\bnever gave (?:him|her|them) (?:the|my) (?:new )?address\b|\bwe'?re not (?:done|finished|over)\b|\bgot into my (?:locked )?(?:car|flat|house)\b"
+        r"|\btrack\w* (?:me|us) (?:through|with|on|via)\b|\bappears? wherever (?:i|we) (?:am|are|go)\b|\bcameras? in (?:every|each|all the) (?:room|corner)\b|\bout of frame\b",
     ),
 ]
 _COMPILED = [(cat, re.compile(p)) for cat, p in _PATTERNS]

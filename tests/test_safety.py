@@ -384,3 +384,34 @@ def test_crisis_ideas_in_blames_clothing_are_safety(text):
 @pytest.mark.parametrize("text", ["I'm scared of spiders and you left the window open", "you filmed me dancing at the wedding and posted it"])
 def test_ordinary_fears_and_videos_are_not_safety(text):
     assert not check(text).flagged
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("honestly what's the point anymore", "self_harm"),
+        ("I've got the tablets sorted for tonight", "self_harm"),
+        ("I keep thinking about not braking at the bend", "self_harm"),
+        ("googled how many of my sleeping pills it would take", "self_harm"),
+        ("I stood on the bridge and thought how easy it would be", "self_harm"),
+        ("the kids would be better off without me", "self_harm"),
+        ("i'm hiding in the bathroom, she's smashing things", "violence"),
+        ("he says he'll wreck the flat if I go out", "threat"),
+        ("he said I'll regret it if I tell anyone", "threat"),
+        ("she makes me hand over my wages every month", "control"),
+        ("ever since we broke up she waits outside my office", "stalking"),
+        ("he knew who I was with last night and I never told him", "stalking"),
+        ("he keeps kissing me after I tell him to stop", "sexual_coercion"),
+    ],
+)
+def test_quieter_crisis_wordings_are_caught_by_the_rules_too(text, category):
+    """The classifier caught lines like these and the rules did not; a crisis must never hang on one probability."""
+    assert category in check(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how many times do I have to ask you to take the bins out?", "I wanted the ground to swallow me up", "you track mud through the house", "since we split he's been lovely with the kids"],
+)
+def test_the_new_wordings_leave_ordinary_lines_alone(text):
+    assert not is_crisis(text)
