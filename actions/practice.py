@@ -282,7 +282,7 @@ _VAGUE_ASK = re.compile(
 # A need said without asking: "I miss falling asleep next to you", "I'd feel safer if we …", "a quick text would help".
 # "I miss …" is kept apart: with no other feeling word it is the feeling, and is not counted twice.
 # A need owned as one's own ("I'd love more help with bedtime", "I wish we had more time"), not an instruction.
-_OWNED_NEED = re.compile(r"\bi(?:'d| would)? (?:really |just |so |mostly |also |actually |honestly )*(?:love|like|wish|need|miss|want us)\b|\bi (?:really |just |so )*want (?:\w+ ){0,3}to feel\b|\bi'?d love\b|\bmatters? (?:\w+ ){0,3}to me\b", re.I)
+_OWNED_NEED = re.compile(r"\bi(?:'d| would)? (?:really |just |so |mostly |also |actually |honestly )*(?:love|like|wish|need|miss|want us|value|treasure|cherish)\b|\bi (?:really |just |so )*want (?:\w+ ){0,3}to feel\b|\bi'?d love\b|\bmatters? (?:\w+ ){0,3}to me\b", re.I)
 _MISS = re.compile(r"(?:\bi\s+|^\W*)(?:really\s+)?miss\s+(?:u\s+|you\s+)?(?:just\s+|really\s+)?(?:\w+ing|our|the|us|when)\b", re.I)
 _NEED_SAID = re.compile(
     r"\bi'?d\s+(?:feel|be|sleep|rest|cope)\s+(?:\w+\s+)?(?:safer|better|calmer|happier|less \w+|so much \w+|relieved|grateful|easier)\b"
@@ -299,10 +299,11 @@ _GENERAL = re.compile(
 )
 _INTERPRETS = re.compile(r"\b(?:ignor\w+|neglect\w*|shut me out|blow me off|blew me off|brush(?:ed)? me off)\b", re.I)
 # Accusations dressed as behaviour: a judgement of motive, not an act.
+_LOADED_ACT = re.compile(r"hid|hide|hides|hiding|flirt\w*|sneak\w*", re.I)
 _ACCUSES = re.compile(
     r"\b(?:behind my back|wast(?:e|es|ed|ing)|lied|lie to me|lies to me|lying to me|manipulat\w+|undermin\w+|avoid\w*|don'?t (?:even )?care|"
     r"didn'?t care|doesn'?t care|take me for granted|took me for granted|don'?t respect|don'?t value|don'?t appreciate|don'?t love|disrespect(?:s|ed|ing)?\s+me|disrespectful|"
-    r"selfish\w*|on purpose|deliberately|you said you'?d\b[^.!?]*\band you didn'?t\b|fed up (?:of|with) \w+ing\b|you knew (?:i|that|how)|(?:tired|sick) of \w+ing\b|hid|hide|hides|hiding|sneak\w*|flirt\w*|only\s+(?:\w+\s+){1,3}when\s+(?:you|u)\s+(?:want|need)|"
+    r"selfish\w*|on purpose|deliberately|you said you'?d\b[^.!?]*\band you didn'?t\b|fed up (?:of|with) \w+ing\b|you knew (?:i|that|how|it)|(?:tired|sick) of \w+ing\b|hid|hide|hides|hiding|sneak\w*|flirt\w*|only\s+(?:\w+\s+){1,3}when\s+(?:you|u)\s+(?:want|need)|"
     r"inconsiderate|thoughtless\w*|reckless\w*|careless\w*|irresponsibl\w*|"
     r"(?:pick|picks|picked|choose|chooses|chose|put|puts)\s+(?:\w+\s+){1,3}(?:over|before|ahead of)\s+me)\b",
     re.I,
@@ -349,7 +350,7 @@ _CONTEMPT = re.compile(
     r"\bfor once\b|\bas usual\b|\bobviously\b|\bclearly\b|\bnewsflash\b|\bgrow up\b|\blike (?:a )?normal\b|\blike an? (?:adult|grown[- ]up|child|baby|teenager)\b"
     r"|(?:^|[.!?]\s*)seriously\b|\bseriously\s*\?|\bffs\b|\bwtf\b|\b(?:god|heaven) forbid\b|\bof course you\b|\bwhat a (?:surprise|shock|shocker)\b|\bshocker\b|\bcongrat\w*\b"
     r"|\bthanks a lot\b|\bwhatever\b(?! (?:you|u) (?:think|want|prefer|decide|need)\b| works\b| (?:way|time|day|suits|feels|is easiest)\b)|\bpigsty\b|\bslob\b|\bidiot\b|\bmoron\b|\bpathetic\b|\buseless\b|\bget a grip\b|\bman up\b|\bwow\b|\bgreat job\b"
-    r"|\bnice one\b|\bwell done\b|\bhow hard is it\b|\bwould it kill you\b|\bis it too much to ask\b|\bi guess\b.*\bmore important\b|\bapparently\b"
+    r"|\bnice one\b|\bwell done\b|\bhow hard is it\b|\blove that for (?:me|us)\b|\bmaybe i should just\b|\byou'?re the one who (?:should|needs? to|has to|ought to)\b|\bis it (?:really |so |that )*(?:that )?(?:hard|difficult|much to ask)\b|\bwould it kill you\b|\bis it too much to ask\b|\bi guess\b.*\bmore important\b|\bapparently\b"
     r"|\bunlike some people\b|\bwhich you never\b|\bstupid\b|\bdumb\b|\bridiculous\b|\bloser\w*\b|\blike an? (?:pig|animal|toddler|slob)\b"
     r"|\b(?:disgusted|sick|fed up)\s+(?:with|of)\s+you\b|\b(?:mummy|mommy|mama|momma)'?s boy\b|\bman[- ]child\b"
     r"|\bmust be nice\b|\b(?:so|how) (?:lovely|nice|kind|good|generous) (?:of you )?(?:that you|to finally|of you)\b|(?:^|[.!?]\s*)enjoy\s+\w+ing\b|\bone job\b"
@@ -517,6 +518,8 @@ def _behaviour_part(beh: str | None, text: str) -> Part:
     reported = re.search(r"\b(?:mentioned|told me|said|says)\b", where, re.I)  # "Sam mentioned you've had lunch with Alex every day"
     if (record and not reported and not re.search(r"\bthis (?:week|month)\b", text, re.I)) or re.search(r"\bwhenever\b", scene, re.I):
         return Part("behaviour", 14, 30, "every")
+    if (found := _ACCUSES.findall(where)) and not _VERDICT.search(text) and all(_LOADED_ACT.fullmatch(w) for w in found):
+        return Part("behaviour", 14, 30, "loaded")  # "you hid the receipts": an act a camera could see, told with an edge
     if _ACCUSES.search(where) or _VERDICT.search(text):
         return Part("behaviour", 10, 30, "accuses")
     if beh is None and _only_own_state(scene):
@@ -570,6 +573,8 @@ def _real_feelings(real: re.Pattern, where: str) -> list[str]:
     out = []
     for m in real.finditer(where):
         word = m.group(0).lower()
+        if word == "alone" and re.search(r"\b(?:leave|leaves|left|leaving|let)\s+(?:\w+\s+){0,3}$", where[max(0, m.start() - 40) : m.start()], re.I):
+            continue  # "leave your phone alone" says what to do with the phone
         if word == "sorry" and _APOLOGY.match(where, m.start() - len(_APOLOGY_LEAD.search(where[: m.start()]).group(0))):
             continue
         if _NEED_TO_FEEL.search(where[max(0, m.start() - 40) : m.start()]):
@@ -658,6 +663,7 @@ _TIPS = {
     ("behaviour", "vague"): "Make the behaviour more concrete: when it happened and exactly what they did.",
     ("behaviour", "in_disguise"): 'Say what they did as a fact ("When you …"), then what you feel.',
     ("behaviour", "accuses"): "Describe the act, not the motive you read into it: what did they do or say, exactly?",
+    ("behaviour", "loaded"): "Say what happened in plain words (where, when, what was said), so it reads as a fact, not a charge.",
     ("ownership", "tail"): 'End after the feeling: a "because you …" or "it makes me …" tail hands the blame back.',
     ("feeling", "missing"): 'Add how it felt for you: "I feel …" with a word like hurt, worried, lonely or tired.',
     ("feeling", "disguised"): '"I feel like you …" is still a verdict about them. Say what you feel instead: hurt, anxious, lonely …',
@@ -682,6 +688,7 @@ MAJOR = {
     ("behaviour", "label"),
     ("behaviour", "absolute"),
     ("behaviour", "accuses"),
+    ("behaviour", "loaded"),
     ("feeling", "disguised"),
     ("feeling", "pseudo"),
     ("ownership", "tail"),
@@ -755,7 +762,7 @@ def score(answer: str, drill: Drill | None = None, attempt: int = 0) -> Score:
         ownership = Part("ownership", 5, 15, "tail")
     else:
         ownership = Part("ownership", 15, 15)
-    if ownership.problem == "tail" and behaviour.problem == "accuses" and re.search(r"\b(?:because|cause)\s+(?:you|u)\b", text, re.I):
+    if ownership.problem == "tail" and behaviour.problem in {"accuses", "loaded"} and re.search(r"\b(?:because|cause)\s+(?:you|u)\b", text, re.I):
         behaviour = Part("behaviour", 20, 30, "vague")  # "because you were flirting…": the motive is in the tail, counted once there
     demand = _DEMAND.search(text)
     said = _SELF_DOWN.sub(" ", _QUOTED.sub(" ", answer if isinstance(answer, str) else text))

@@ -539,3 +539,20 @@ def test_a_real_feeling_beside_an_accusing_one_with_nothing_asked_is_fair():
 
 def test_whatever_suits_you_is_kind_not_dismissive():
     assert score("I need us to find some closeness again, love, in whatever way suits you.").band == "good"
+
+
+@pytest.mark.parametrize(
+    "answer", ["Is it really that hard to leave your phone alone for twenty minutes?", "Great, another weekend rewritten at 11pm. Love that for me."]
+)
+def test_rhetorical_and_sarcastic_tries_are_poor(answer):
+    assert score(answer).band == "poor"
+
+
+def test_an_act_told_with_an_edge_and_an_accusing_word_is_fair_not_poor():
+    """"I feel betrayed that you hid the receipts": one accusing word and a loaded verb, still an honest try."""
+    r = score("I feel betrayed that you hid the receipts.")
+    assert r.band == "fair" and "alone" not in score("leave your phone alone, I feel lonely").feelings
+
+
+def test_valuing_time_together_is_a_need():
+    assert score("Could we keep our phones away on walks? I really value that time with just us.").band == "good"
