@@ -192,6 +192,10 @@ class Score:
 
 
 def _weakest(parts: list[Part]) -> Part | None:
+    """The one change that helps most. Sarcasm, put-downs and "you make me" come first: they are heard before anything else."""
+    loud = [p for p in parts if (p.name, p.problem) in {("respect", "contempt"), ("ownership", "blame")}]
+    if loud:
+        return loud[0]
     return max((p for p in parts if p.problem), key=lambda p: (p.max - p.points, p.max), default=None)
 
 

@@ -556,3 +556,8 @@ def test_an_act_told_with_an_edge_and_an_accusing_word_is_fair_not_poor():
 
 def test_valuing_time_together_is_a_need():
     assert score("Could we keep our phones away on walks? I really value that time with just us.").band == "good"
+
+
+def test_the_tip_for_a_sarcastic_try_is_to_drop_the_sarcasm():
+    r = score("Is it really that hard to put your dishes away?")
+    assert r.weakest == "respect" and "sarcasm" in r.tip
