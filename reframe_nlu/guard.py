@@ -33,6 +33,16 @@ GUARD_KEY = "reframe_guard"
 _SKIP = frozenset({"skip", "skip this", "skip it", "skip this one", "skip that", "pass", "next"})
 _ASKS_ABOUT_AN_IDEA = re.compile(r"^\W*(?:(?:can you |could you |please )?tell me (?:more|about)|more (?:on|about)|explain|what(?:'s| is| are| does))\b", re.I)
 
+# A person telling us a crisis reply misread them: "no I'm safe, it's just annoying", "you misread me", "he's not dangerous".
+# The crisis check has already run on this very text, so nothing here can hide a danger it names.
+_SAFE_CORRECTION = re.compile(
+    r"^\W*(?:(?:no|nah|nope|oh|um+|haha|lol|sorry|honestly|it'?s ok(?:ay)?)[,.!]*\s+)*"
+    r"(?:i'?m (?:totally |perfectly |completely )?(?:safe|not in (?:any )?danger|not unsafe)|i am (?:safe|not in (?:any )?danger)"
+    r"|you (?:misread|misunderstood|got it wrong|got the wrong idea)|(?:it'?s|that'?s) not (?:like that|that serious|dangerous|a safety thing)"
+    r"|(?:he|she|they)(?:'s| is|'re| are) not (?:dangerous|violent|abusive|like that)|not (?:that|a crisis|dangerous),?)\b",
+    re.I,
+)
+
 # "we just feel like roommates lately": both of us, nobody blamed, and a pattern named; the explanation fits, not a reframe.
 _ABOUT_US = re.compile(
     r"^\W*(?:(?:honestly|lately|so|i (?:feel|think)|it feels|feels|it's like|its like)\s+(?:like\s+|that\s+)?)*(?:we|we'?re|we are|we've|us)\b"
@@ -107,6 +117,8 @@ class InputGuard(GraphComponent):
             self._override(message, self._other_intent, "empty", predicted)
         elif looks_non_english(text):
             self._override(message, self._other_intent, "non_english", predicted)
+        elif _SAFE_CORRECTION.match(clean(text).text):
+            self._override(message, "deny", "safe_correction", predicted)  # "no, I'm safe, it's just annoying"
         elif predicted == "stop" and clean(text).text.lower().strip(" .!") in _SKIP:
             self._override(message, "practice_next", "skip", predicted)
         elif predicted == self._blame_intent and _ASKS_ABOUT_AN_IDEA.match(text) and knowledge.named(clean(text).text):

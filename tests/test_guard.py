@@ -174,3 +174,12 @@ def test_plain_thanks_is_praise_whatever_the_model_says(text):
 )
 def test_sarcastic_thanks_stays_blame(text):
     assert guarded(text, "blame").get("intent")["name"] == "blame"
+
+
+@pytest.mark.parametrize("text", ["no I'm safe, it's just annoying", "you misread me, it's just about the school run", "he's not dangerous, just forgetful"])
+def test_a_correction_of_the_crisis_reply_is_a_no(text):
+    assert guarded(text, "self_talk").get("intent")["name"] == "deny"
+
+
+def test_a_correction_never_hides_a_crisis_in_the_same_message():
+    assert guarded("I'm safe at home now but he hit me last night", "deny").get("intent")["name"] == "safety"
