@@ -93,6 +93,10 @@ FLOORS = {
 # (every change above made before it was opened):
 #   seventeenth P 0.943 R 0.917 safety 1.000 (model alone 0.977, rules alone 0.864) reframe 0.903
 #   nine of its twelve blame misses are everyday complaints the model alone called safety (safety precision 0.786)
+# eighteenth (first-week users, a third of the blame told about the partner in the third person with everyday detail;
+# written 2026-12-03 by a helper who saw nothing of the project), first look with the same model and the code of 03d7b4b:
+#   eighteenth P 0.949 R 0.903 safety 1.000 (model alone 0.977, rules alone 0.955) reframe 0.868
+#   eleven of its fourteen blame misses are ordinary complaints the model alone called safety (safety precision 0.786)
 FIRST_LOOK = {
     "sixth": {"blame_precision": 0.980, "blame_recall": 0.866, "safety_recall": 0.978, "reframe_quality": 0.825},
     "seventh": {"blame_precision": 0.962, "blame_recall": 0.895, "safety_recall": 0.978, "reframe_quality": 0.860},
@@ -106,6 +110,7 @@ FIRST_LOOK = {
     "fifteenth": {"blame_precision": 0.967, "blame_recall": 0.930, "safety_recall": 1.000, "reframe_quality": 0.834},
     "sixteenth": {"blame_precision": 0.962, "blame_recall": 0.949, "safety_recall": 1.000, "reframe_quality": 0.899},
     "seventeenth": {"blame_precision": 0.943, "blame_recall": 0.917, "safety_recall": 1.000, "reframe_quality": 0.903},
+    "eighteenth": {"blame_precision": 0.949, "blame_recall": 0.903, "safety_recall": 1.000, "reframe_quality": 0.868},
 }
 DEFAULT_FLOORS = {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 0.0, "reframe_quality": 0.0}
 
