@@ -329,6 +329,32 @@ def _register_components() -> None:
         Language.component("reframe_clock_times", func=_merge_clock_times)
 
 
+_FELT = {
+    "embarrass": "embarrassed", "embarrassed": "embarrassed", "embarrasses": "embarrassed",
+    "annoy": "annoyed", "annoyed": "annoyed", "annoys": "annoyed",
+    "frustrate": "frustrated", "frustrated": "frustrated", "frustrates": "frustrated",
+    "humiliate": "humiliated", "humiliated": "humiliated", "humiliates": "humiliated",
+    "scare": "scared", "scared": "scared", "scares": "scared",
+    "worry": "worried", "worried": "worried", "worries": "worried",
+    "disappoint": "disappointed", "disappointed": "disappointed", "disappoints": "disappointed",
+    "irritate": "irritated", "irritated": "irritated", "irritates": "irritated",
+}
+# Only where what follows is the moment ("when…", "every time…", "by…", the end): "you embarrassed me in front of
+# everyone" keeps its act.
+_FEELING_VERB_ME = re.compile(
+    r"\b(you|u|he|she)\s+(" + "|".join(_FELT) + r")\s+me(?=\s+(?:so much\s+|sometimes\s+)?(?:(?:when|whenever|every time|each time)\s+(?:you|u|he|she)\b|by|with)\b|\s*[.!?]*$)",
+    re.I,
+)
+_ING_FELT = {"annoying": "annoyed", "irritating": "irritated", "embarrassing": "embarrassed", "frustrating": "frustrated", "infuriating": "furious", "exhausting": "exhausted"}
+
+
+def _as_made_me(m: re.Match) -> str:
+    """'you embarrass me' -> 'you make me embarrassed'; 'he annoyed me' -> 'he made me annoyed'."""
+    verb = m.group(2).lower()
+    make = "made" if verb.endswith("ed") else ("makes" if verb.endswith("s") else "make")
+    return f"{m.group(1)} {make} me {_FELT[verb]}"
+
+
 _SUBJECTS = ("you", "u", "i", "we", "they")
 _MISTAGGED_VERBS = ("sulk", "binge")
 
@@ -380,8 +406,11 @@ def _is_you(tok) -> bool:  # noqa: ANN001
 
 def _is_partner(tok) -> bool:  # noqa: ANN001
     low = tok.lower_
-    if low in {"he", "she", "they"}:
+    if low in {"he", "she"}:
         return True
+    if low == "they":
+        # "hubby never takes out the bins, they're overflowing": with a he or she about, "they" is the things, not the partner
+        return not any(t.lower_ in {"he", "she", "him", "his", "her", "hubby", "husband", "wife", "boyfriend", "girlfriend", "bf", "gf"} for t in tok.doc)
     return low in PARTNER_NOUNS and any(c.lower_ in {"my", "our"} for c in tok.children)
 
 
@@ -530,6 +559,13 @@ def render_clause(verb, third_person: bool, drop: set[int] | None = None) -> tup
                 question=bool(question_do or modal_q),
                 third_person=third_person,
             )
+        elif (
+            t.dep_ == "conj" and t.head.i == verb.i and t.pos_ == "VERB" and _own_subject(t)
+            and any(c.lower_ == "never" for c in t.children) and not any(c.dep_ in {"aux", "auxpass"} for c in t.children)
+        ):
+            # "…and they never come back": its own subject keeps its own verb, and "never" becomes "don't" there too
+            plural = _subject(t).lower_ in {"they", "we", "i", "you"} or _subject(t).tag_ in {"NNS", "NNPS"}
+            text = ("didn't " if t.tag_ == "VBD" else "don't " if plural else "doesn't ") + t.lemma_
         elif negated_aux is not None and t.i == negated_aux.i:
             form = NEGATED_AUX.get(t.lemma_, (t.text + " not", t.text + " not"))
             text = form[1 if past else 0]
@@ -904,7 +940,14 @@ _PREPARE: tuple[Step, ...] = (
     lambda text: _PARTNER_IS.sub(r"\1 is \2", text),
     _keep_if_empty(lambda text: _SLANG_ASIDE.sub("", text)),  # "ffs", "ngl": tone, not part of what anyone did
     _sub(r"(^|[.!?]\s+)(?:oh\s+)?wait,?\s+(?=(?:you|u|he|she)\b)", r"\1"),  # "…oh wait, you didn't"
+    _sub(r"([a-z])\1{2,}", r"\1"),  # "u make me soooo angry": the parse needs "so"
+    _sub(r"\s+(?=(?:ur|you'?re|youre|u r) (?:so|such)\b[^.!?]*$)(?<![.!?,]\s)", ". "),  # "u never pick up wen i call ur so rude": the label is its own sentence
+    _sub(r",?\s+(?:on purpose|deliberately|just to (?:annoy|spite|hurt|wind up) me)\s*[.!]*$", ""),  # a motive read into the act
     _sub(r"\bnever (?:once|ever)\b", "never"),  # "you never once thanked me"
+    # "you embarrass me every time you…", "ur so annoying when u chew…": a feeling said as what they do to me
+    lambda text: _FEELING_VERB_ME.sub(_as_made_me, text),
+    _sub(r"\b(?:you'?re|youre|ur|you are|u r) (?:so |really |just |soo? )?(annoying|irritating|embarrassing|frustrating|infuriating|exhausting) (?=when|whenever|every time)",
+         lambda m: f"you make me so {_ING_FELT[m.group(1).lower()]} "),
     # "you never come to bed anymore, you stay up on reddit": a comma splice parses the first act as the second's object.
     _sub(r"^((?:you|u)\s+(?!(?:know|see|think|mean|say|said|are|were|drive|make|made)\b)[a-z'](?:(?!\b(?:when|whenever|if)\b)[^,.!?]){8,}?),\s+((?:you|u)\s+(?:just\s+|always\s+|then\s+)?(?!(?:know|see|think|mean|said|say|wonder|ask|need|have to|should|must|are|were|is|re)\b)[a-z]{3,})", r"\1 and \2"),
     _sub(r",?\s+and (?:i'?m|im|i am|i'?m just|we'?re) (?:just )?(?:supposed|meant|expected) to [^.!?]*\?+", "."),  # "…and I'm supposed to laugh?": a jab
@@ -1142,7 +1185,9 @@ _VAGUE_BEHAVIOUR = re.compile(
     r"|\bact(?:s|ed|ing)? like an? (?:child|baby|kid|teenager|toddler|brat)\b|\bhave no respect for me\b|\b(?:are|aren't|were|weren't) (?:not |never )?here for me\b"
     r"|^(?:it'?s|its|it is) (?:always |all )?about you\b|\bhave (?:no|zero|not an ounce of) respect\b|\bbring nothing\b|^you don'?t (?:even )?try$"
     r"|^you (?:don'?t|didn'?t) (?:ever )?support me$|\b(?:emotional )?(?:intelligence|range|maturity|depth|empathy) of an? \w+|\bno dey hear\b"
-    r"|\bhave no time for (?:me|us)\b",
+    r"|\bhave no time for (?:me|us)\b"
+    r"|\bmake (?:every|each) (?:conversation|thing|argument|discussion|row) about (?:yourself|you|himself|herself)\b"
+    r"|\bhave to win (?:every|each|the|all the) (?:argument|fight|row|discussion)s?\b|^you (?:aren'?t|are not|'re not) (?:even )?trying\b",
     re.I,
 )
 _MADE_ME_TAIL = r",?\s+(?:and|which|that|so)\s+(?:then\s+)?(?:it|that|this)?\s*(?:really |just |honestly )?(?:makes|make|made) me(?: feel)?(?: so| really| very| kind of| kinda)? ([a-z]+(?: [a-z]+)?)\s*$"
@@ -1202,14 +1247,14 @@ _ONLY_ONE = re.compile(
 )
 # Sarcastic thanks: "thanks SO much for telling everyone", "well done for locking us out".
 _THANKS_FOR = re.compile(
-    r"^(?:oh\s+|so\s+|great\W+|nice one\W+|wow\W+|oh (?:great|brilliant|lovely|wow|cheers)[,!.]*\s+)?(?:(?:thanks|thank you|cheers|well done|nice one|great job|nice job|good job|nice work)(?:\s+(?:so|very))?(?:\s+much|\s+a lot|\s+a bunch)?"
+    r"^(?:oh\s+|so\s+|well,?\s+|great\W+|nice one\W+|wow\W+|oh (?:great|brilliant|lovely|wow|cheers)[,!.]*\s+)?(?:(?:thanks|thank you|cheers|well done|nice one|great job|nice job|good job|nice work)(?:\s+(?:so|very))?(?:\s+much|\s+a lot|\s+a bunch)?"
     r"\s+for|(?:well done|nice one|great job|nice job|good job|nice work),?)\s+(?!(?:no|any|some|every)thing\b)(\w+ing)\b\s*(.*?)[?.!]*$",
     re.I,
 )
 
 
 _SARCASTIC_TAIL = re.compile(
-    r",?\s*(?:really|so|how|very|just)?\s*(?:lovely|classy|nice|mature|great|helpful|thoughtful|charming|considerate|brilliant|smooth|cool)\W*$",
+    r",?\s*(?:really|so|how|very|just)?\s*(?:lovely|classy|nice|mature|great|helpful|thoughtful|charming|considerate|brilliant|smooth|cool|kind|sweet|generous|romantic)\W*$",
     re.I,
 )
 

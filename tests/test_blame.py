@@ -570,3 +570,19 @@ def test_a_comma_splice_keeps_both_acts():
 def test_an_answer_that_starts_with_their_things_or_family_stays_right_way_round(answer, behaviour):
     """It had been read as a fragment about the partner: "you criticise my cooking and he say nothing"."""
     assert behaviour_from_answer(answer)[0] == behaviour
+
+
+@pytest.mark.parametrize(
+    "text, behaviour, feeling",
+    [
+        ("You embarrass me every time you argue with waiters about the bill", "you argue with waiters about the bill", "embarrassed"),
+        ("ugh ur so annoying when u chew loudly", "you chew loudly", "annoyed"),
+        ("u make me soooo angry rn", None, "angry"),  # elongated words are read as themselves
+        ("hubby never takes out the bins, they're overflowing", "you don't take out the bins", None),  # "they" is the bins
+        ("My girlfriend keeps borrowing my hoodies and they never come back", "you keep borrowing my hoodies and they don't come back", None),
+        ("you spoilt the ending of the show I was watching, on purpose", "you spoilt the ending of the show I was watching", None),
+    ],
+)
+def test_feelings_said_as_acts_and_pronouns_that_are_things(text, behaviour, feeling):
+    a = analyse(text)
+    assert (a.behaviour, a.feeling) == (behaviour, feeling)
