@@ -1727,6 +1727,11 @@ def _analyse_causal(make, a: Analysis, lex: Lexicon, third: bool) -> None:  # no
     _add_form(a, "causal")
     past = make.tag_ == "VBD"
     f, pf, vp = _feeling_after_make(make, lex)
+    if f is None and pf is None and vp is None:
+        # "you make me feel so unloved": the small model hangs the word on "make", so read the few words after "me"
+        after = re.search(r"\b(?:make|makes|made|making)\s+me\s+(?:feel\s+|felt\s+)?((?:\w+\s+){0,2}\w+)", make.sent.text, re.I)
+        if after:
+            f, pf = lex.find_feeling(after.group(1))
     sent_text = make.doc.text
     because = re.search(r"\b(?:because|cause) (?:you|he|she|they) (.+)$", sent_text, re.I)
     if because and not a.behaviour:
@@ -2125,6 +2130,12 @@ _UNLOVED_VERDICT = re.compile(
 )
 
 
+# Feelings nobody complains of: "you make me feel heard" is praise, whatever its shape.
+_GOOD_FEELINGS = frozenset(
+    {"close", "wanted", "loved", "happy", "relaxed", "safe", "connected", "cared for", "calm", "grateful", "excited", "supported", "heard", "understood", "special", "hopeful"}
+)
+
+
 def blame_evidence(raw: object) -> str | None:
     """Strong, rule-based signs of blame with no warmth in sight, or None.
 
@@ -2150,7 +2161,7 @@ def blame_evidence(raw: object) -> str | None:
         return "fault"
     if a.disguised and a.behaviour:
         return "disguised"
-    if "causal" in a.forms and not _NEGATED_CAUSE.search(text) and (a.pseudo or (a.feeling in lex.feelings) or _FEEL_LIKE_LOW.search(text)):
+    if "causal" in a.forms and not _NEGATED_CAUSE.search(text) and (a.pseudo or (a.feeling in lex.feelings and a.feeling not in _GOOD_FEELINGS) or _FEEL_LIKE_LOW.search(text)):
         return "causal"
     if a.behaviour and a.behaviour.startswith("you ") and _NEGATIVE_EMOJI.search(str(raw)):
         return "emoji"  # "you booked the wrong weekend 🤦"

@@ -183,3 +183,8 @@ def test_a_correction_of_the_crisis_reply_is_a_no(text):
 
 def test_a_correction_never_hides_a_crisis_in_the_same_message():
     assert guarded("I'm safe at home now but he hit me last night", "deny").get("intent")["name"] == "safety"
+
+
+def test_you_make_me_feel_an_accusing_word_is_blame_and_a_warm_one_is_praise():
+    assert guarded("you make me feel so unloved", "praise").get("intent")["name"] == "blame"
+    assert guarded("you always make me feel heard", "praise").get("intent")["name"] == "praise"
