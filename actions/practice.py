@@ -350,11 +350,13 @@ _HARD_BLAME = re.compile(
 )
 # Shouting a word keeps the record: "clothes on the floor AGAIN", "ALL evening". A lighter absolute, like "every".
 _SHOUT = re.compile(r"\b(?:AGAIN|ALL|EVER|NEVER|ALWAYS|ONE|ONCE|NOTHING|EVERY|NOBODY)\b")
+# A dig tacked on after a good start ("…Could you wash them? I'm not your maid."): fair at best, not blame (the rubric).
+_DIG = re.compile(r"\bi'?m not (?:your|the|ur|a|his|her) (?:maid|mum|mother|mom|mommy|mummy|slave|servant|cleaner|cleaning lady|housekeeper|skivvy|butler)\b", re.I)
 _CONTEMPT = re.compile(
     r"\bfor once\b|\bas usual\b|\bobviously\b|\bclearly\b|\bnewsflash\b|\bgrow up\b|\blike (?:a )?normal\b|\blike an? (?:adult|grown[- ]up|child|baby|teenager)\b"
     r"|(?:^|[.!?]\s*)seriously\b|\bseriously\s*\?|\bffs\b|\bwtf\b|\b(?:god|heaven) forbid\b|\bof course you\b|\bwhat a (?:surprise|shock|shocker)\b|\bshocker\b|\bcongrat\w*\b"
     r"|\bthanks a lot\b|\bwhatever\b(?! (?:you|u) (?:think|want|prefer|decide|need)\b| works\b| (?:way|time|day|suits|feels|is easiest)\b)|\bpigsty\b|\bslob\b|\bidiot\b|\bmoron\b|\bpathetic\b|\buseless\b|\bget a grip\b|\bman up\b|\bwow\b|\bgreat job\b"
-    r"|\bnice one\b|\bwell done\b|\bhow hard is it\b|\blove that for (?:me|us)\b|\bmaybe i should just\b|\byou'?re the one who (?:should|needs? to|has to|ought to)\b|\bis it (?:really |so |that )*(?:that )?(?:hard|difficult|much to ask)\b|\bwould it kill you\b|\bis it too much to ask\b|\bi guess\b.*\bmore important\b|\bapparently\b"
+    r"|\bnice one\b|\bwell done\b|\bhow hard is it\b|^\W*must be (?:nice|lovely|great|fun)\b|\boh,? don'?t mind me\b|\bmy bad\W*$|(?:^|[.!?,]\s*)my bad\b|\bi'?ll just (?:\w+ ){0,2}(?:myself|on my own|by myself)\b|\bif (?:i see |you |u )[^.!?]{0,60}\bagain\b[^.!?]{0,12}\bi'?(?:m|ll| will| am)\b|\blove that for (?:me|us)\b|\bmaybe i should just\b|\byou'?re the one who (?:should|needs? to|has to|ought to)\b|\bis it (?:really |so |that )*(?:that )?(?:hard|difficult|much to ask)\b|\bwould it kill you\b|\bis it too much to ask\b|\bi guess\b.*\bmore important\b|\bapparently\b"
     r"|\bunlike some people\b|\bwhich you never\b|\bstupid\b|\bdumb\b|\bridiculous\b|\bloser\w*\b|\blike an? (?:pig|animal|toddler|slob)\b"
     r"|\b(?:disgusted|sick|fed up)\s+(?:with|of)\s+you\b|\b(?:mummy|mommy|mama|momma)'?s boy\b|\bman[- ]child\b"
     r"|\bmust be nice\b|\b(?:so|how) (?:lovely|nice|kind|good|generous) (?:of you )?(?:that you|to finally|of you)\b|(?:^|[.!?]\s*)enjoy\s+\w+ing\b|\bone job\b"
@@ -385,7 +387,7 @@ _CONTEMPT = re.compile(
     r"|\bhave to be right\b|\balways right\b|\bjust so you know\b|\bi can'?t believe you\b|\blunatic\b|\bpsycho\b|\bnutter\b|\bmight as well (?:be|have)\b|\bif (?:someone|somebody|some people)\b|\bdon'?t you dare\b|\bi'?m not the one\b"
     r"|^\W*why (?:are|do|did|can'?t|won'?t|don'?t|would) you\b|\b(?:basically|practically) a single (?:parent|mum|mom|dad)\b|\bnot (?:that|so) hard\b|\bnot rocket science\b|\bwhat'?s that about\b|\bwhat (?:is|was) that about\b|\bwhat'?s wrong with you\b"
     r"|\bhope (?:it|that|the \w+) was worth it\b|\bbetter things to do\b|\bkeeping you from\b|\bsomething more important\b|\bstop being (?:a|an|so|such)\b"
-    r"|(?:^|[.!?]\s*)(?:classic|typical|unbelievable|charming|brilliant|perfect)\s*[.!]*\s*$|\bi'?m not (?:your|the|ur|a|his|her) (?:maid|mum|mother|mom|mommy|mummy|slave|servant|cleaner|cleaning lady|housekeeper|skivvy|butler)\b|\bliterally married to\b|\bwhy (?:did|do|would|are) you even\b|(?:^|[.!?]\s*)(?:again|now)\s*[.!]*\s*$|\bperiod\s*[.!]*$|\?[!?]+|![?]|!!+(?=[^.!?]*\b(?:you|u)\b)|\U0001F644|\U0001F612|\U0001F620|\U0001F621|\U0001F624|\U0001F926",
+    r"|(?:^|[.!?]\s*)(?:classic|typical|unbelievable|charming|brilliant|perfect)\s*[.!]*\s*$|\bliterally married to\b|\bwhy (?:did|do|would|are) you even\b|(?:^|[.!?]\s*)(?:again|now)\s*[.!]*\s*$|\bperiod\s*[.!]*$|\?[!?]+|![?]|!!+(?=[^.!?]*\b(?:you|u)\b)|\U0001F644|\U0001F612|\U0001F620|\U0001F621|\U0001F624|\U0001F926",
     re.I,
 )
 # Feeling small is not a put-down of them: "you think I'm stupid", "I felt stupid".
@@ -408,7 +410,7 @@ _REQUEST = re.compile(
 @lru_cache(maxsize=1)
 def _vocab() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
     lex = load_lexicon()
-    extra = {"hurts", "upset", "sad", "scared", "frightened", "gutted", "heartbroken", "flat", "worn out", "drained", "fed up", "stings", "stung", "worry",
+    extra = {"hurts", "shaky", "wobbly", "closest", "closer", "upset", "sad", "scared", "frightened", "gutted", "heartbroken", "flat", "worn out", "drained", "fed up", "stings", "stung", "worry",
              "wiped", "far from you", "far away from you", "cut off from you", "on my own", "cream crackered", "tension", "daft", "stressing", "stressing out"}
     feelings = sorted(lex.feelings | extra, key=len, reverse=True)
     pseudo = sorted(lex.pseudo, key=len, reverse=True)
@@ -634,7 +636,7 @@ _FEELING_IDIOM = re.compile(
     r"|\b(?:i was|i'?d been|i'?m|i am) (?:really |so )?looking forward to\b|\bi (?:really |do |so )?(?:enjoy|enjoyed|love it when|loved it when)\b",
     re.I,
 )
-_LOW = re.compile(r"\b(?:feel|felt|feeling|i'?m|been)\s+(?:a bit |quite |really |so |pretty |so much |a lot |much )?(?:low|down|bad|better)\b", re.I)
+_LOW = re.compile(r"\b(?:feel|felt|feeling|i'?m|been)\s+(?:a bit |a little |quite |really |so |pretty |so much |a lot |much )?(?:low|down|bad|better)\b", re.I)
 _FEELING_VERB = re.compile(
     r"\b(stress(?:es|ed)?|worr(?:ies|ied)|scares?d?|upsets?|sadden(?:s|ed)|frighten(?:s|ed)|hurts?|frustrat(?:es|ed)|bother(?:s|ed)|stings?|stung|"
     r"wears?|wore|drains?|drained|gets? to|got to|bugs?|bugged|annoys?|annoyed|irritates?|irritated|scaring|worrying|stressing|upsetting|freaking|bugging|annoying|getting to|frustrating|wearing)"
@@ -643,13 +645,16 @@ _FEELING_VERB = re.compile(
 )
 
 
+_NOT_TYPOS = frozenset({"maid", "made", "mate", "said", "sad-", "tied", "tire", "lose", "lone"})  # real words near a feeling ("I'm not your maid")
+
+
 def _misspelt_feelings(text: str) -> list[str]:
     """'disapointed', 'realy anxous': a typo should not cost the feeling."""
     lex = load_lexicon()
     out = []
     for m in re.finditer(r"\b(?:feel|felt|i'm|i am|was|get|got)((?:\s+[a-z]+){1,3})", text, re.I):
         for word in m.group(1).split():  # "felt realy disapointed": the feeling may come after a filler or two
-            close = difflib.get_close_matches(word.lower(), lex.feelings, n=1, cutoff=0.85) if len(word) >= 4 else []
+            close = difflib.get_close_matches(word.lower(), lex.feelings, n=1, cutoff=0.85) if len(word) >= 4 and word.lower() not in _NOT_TYPOS else []
             if close:
                 out += close
                 break
@@ -674,6 +679,7 @@ _TIPS = {
     ("feeling", "pseudo"): '"{pseudo}" describes what they did. What did you feel underneath: hurt, lonely, sad?',
     ("feeling", "pseudo_mixed"): 'Keep the real feeling and let go of "{pseudo}", which describes what they did.',
     ("ownership", "blame"): 'Own the feeling: drop "you make me" or "because you …" and say "I feel …".',
+    ("respect", "dig"): "Leave off the last line; the rest was kind, and the dig is what they will remember.",
     ("respect", "contempt"): "Leave out the sarcasm or the put-down; it's the first thing they'll hear, and the rest gets lost.",
     ("respect", "demand"): 'Turn the demand into a request: "Could you …?" or "I\'d like us to …".',
     ("request", "missing"): 'Add what you\'d like next time: "Could we …?" or "I need …".',
@@ -703,6 +709,8 @@ MAJOR = {
 def _cap(parts: list[Part], remark_about_them: bool = False, owned_need: bool = False) -> int:
     """The most a try can score given its worst flaws: points alone would let a request buy back blame."""
     by = {p.name: p for p in parts}
+    if by["respect"].problem == "dig" and by["ownership"].problem != "blame" and (by["feeling"].problem is None or by["request"].problem is None):
+        return 45  # half good, then a dig: the rubric's fair at best
     if by["ownership"].problem == "blame" or by["respect"].problem:
         return 35  # "you make me…", sarcasm, put-downs and demands are still blame, whatever else is right
     if by["feeling"].problem == "missing" and by["request"].problem == "missing" and remark_about_them:
@@ -774,6 +782,8 @@ def score(answer: str, drill: Drill | None = None, attempt: int = 0) -> Score:
     said = re.sub(r"\b(?:you|he|she)\s+(?:said|say|says|went)\s+\w+", " ", said, flags=re.I)  # "you said whatever and walked off" reports their word
     if _CONTEMPT.search(said):
         respect = Part("respect", 0, 15, "contempt")
+    elif _DIG.search(said):
+        respect = Part("respect", 5, 15, "dig")
     elif demand:
         respect = Part("respect", 7, 15, "demand")
     else:

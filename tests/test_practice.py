@@ -561,3 +561,16 @@ def test_valuing_time_together_is_a_need():
 def test_the_tip_for_a_sarcastic_try_is_to_drop_the_sarcasm():
     r = score("Is it really that hard to put your dishes away?")
     assert r.weakest == "respect" and "sarcasm" in r.tip
+
+
+def test_a_dig_after_a_good_start_is_fair_and_a_dig_alone_is_poor():
+    assert score("I felt tired seeing the dishes in the sink tonight. Could you wash them? I'm not your maid.").band == "fair"
+    assert score("I'm not your maid. Basket. It's right there.").band == "poor"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["Must be lovely relaxing on the sofa while I do bedtime.", "Don't stress about my birthday, I'll just buy myself a cake.", "If I see you texting at the wheel again, I'm getting out."],
+)
+def test_guilt_trips_and_ultimatums_are_poor(answer):
+    assert score(answer).band == "poor"
