@@ -98,6 +98,9 @@ FLOORS = {
 # written 2026-12-03 by a helper who saw nothing of the project), first look with the same model and the code of 03d7b4b:
 #   eighteenth P 0.949 R 0.903 safety 1.000 (model alone 0.977, rules alone 0.955) reframe 0.868
 #   eleven of its fourteen blame misses are ordinary complaints the model alone called safety (safety precision 0.786)
+# nineteenth (everyone mixed: half to "you", a third in the third person, crisis lines in every person; written
+# 2026-12-03 late morning), first look with the same model and the code of 3a016f8, after every change of that day:
+#   nineteenth P 0.920 R 0.927 safety 1.000 (model alone 0.975, rules alone 0.925) reframe 0.867
 FIRST_LOOK = {
     "sixth": {"blame_precision": 0.980, "blame_recall": 0.866, "safety_recall": 0.978, "reframe_quality": 0.825},
     "seventh": {"blame_precision": 0.962, "blame_recall": 0.895, "safety_recall": 0.978, "reframe_quality": 0.860},
@@ -112,6 +115,7 @@ FIRST_LOOK = {
     "sixteenth": {"blame_precision": 0.962, "blame_recall": 0.949, "safety_recall": 1.000, "reframe_quality": 0.899},
     "seventeenth": {"blame_precision": 0.943, "blame_recall": 0.917, "safety_recall": 1.000, "reframe_quality": 0.903},
     "eighteenth": {"blame_precision": 0.949, "blame_recall": 0.903, "safety_recall": 1.000, "reframe_quality": 0.868},
+    "nineteenth": {"blame_precision": 0.920, "blame_recall": 0.927, "safety_recall": 1.000, "reframe_quality": 0.867},
 }
 DEFAULT_FLOORS = {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 0.0, "reframe_quality": 0.0}
 
