@@ -338,6 +338,7 @@ _FELT = {
     "worry": "worried", "worried": "worried", "worries": "worried",
     "disappoint": "disappointed", "disappointed": "disappointed", "disappoints": "disappointed",
     "irritate": "irritated", "irritated": "irritated", "irritates": "irritated",
+    "disgust": "disgusted", "disgusted": "disgusted", "disgusts": "disgusted",
 }
 # Only where what follows is the moment ("when…", "every time…", "by…", the end): "you embarrassed me in front of
 # everyone" keeps its act.
@@ -944,6 +945,9 @@ _PREPARE: tuple[Step, ...] = (
     _sub(r"\s+(?=(?:ur|you'?re|youre|u r) (?:so|such)\b[^.!?]*$)(?<![.!?,]\s)", ". "),  # "u never pick up wen i call ur so rude": the label is its own sentence
     _sub(r",?\s+(?:on purpose|deliberately|just to (?:annoy|spite|hurt|wind up) me)\s*[.!]*$", ""),  # a motive read into the act
     _sub(r"\bnever (?:once|ever)\b", "never"),  # "you never once thanked me"
+    _sub(r"[,.;]\s*(?:and\s+)?(?:you|u|he|she)\s+(?:never|always|probably never)\s+(?:have|has|will|did|do|does|would|could|had)\s*[.!?]*$", "."),  # "you don't care. you never have."
+    _sub(r",?\s*(?:do|d'?|did) (?:you|u) want a (?:medal|prize|trophy|gold star|round of applause|parade|thank you card)\b\W*", ". "),  # sarcasm about a good act
+    _sub(r"\b(make|makes|made|making) me (?:the|a) (?:joke|butt of (?:the|every|all the) jokes?|punchline|laughing stock)\b", r"\1 jokes about me"),
     # "you embarrass me every time you…", "ur so annoying when u chew…": a feeling said as what they do to me
     lambda text: _FEELING_VERB_ME.sub(_as_made_me, text),
     _sub(r"\b(?:you'?re|youre|ur|you are|u r) (?:so |really |just |soo? )?(annoying|irritating|embarrassing|frustrating|infuriating|exhausting) (?=when|whenever|every time)",
@@ -1187,7 +1191,10 @@ _VAGUE_BEHAVIOUR = re.compile(
     r"|^you (?:don'?t|didn'?t) (?:ever )?support me$|\b(?:emotional )?(?:intelligence|range|maturity|depth|empathy) of an? \w+|\bno dey hear\b"
     r"|\bhave no time for (?:me|us)\b"
     r"|\bmake (?:every|each) (?:conversation|thing|argument|discussion|row) about (?:yourself|you|himself|herself)\b"
-    r"|\bhave to win (?:every|each|the|all the) (?:argument|fight|row|discussion)s?\b|^you (?:aren'?t|are not|'re not) (?:even )?trying\b",
+    r"|\bhave to win (?:every|each|the|all the) (?:argument|fight|row|discussion)s?\b|^you (?:aren'?t|are not|'re not) (?:even )?trying\b"
+    r"|^you (?:know )?(?:exactly |full well |perfectly well )?what (?:you )?(?:did|said|done|do)\b|\bbe (?:a |an )?(?:grown[- ]?up|adult)\b"
+    r"|\b(?:aren'?t|are not|'re not|weren'?t|were not) (?:ever )?on my side\b|\bdon'?t get it\b"
+    r"|\bhave (?:zero|no|not an ounce of) (?:emotional intelligence|empathy|ambition|shame|manners|backbone|spine|clue|idea|sense|drive|patience)\b",
     re.I,
 )
 _MADE_ME_TAIL = r",?\s+(?:and|which|that|so)\s+(?:then\s+)?(?:it|that|this)?\s*(?:really |just |honestly )?(?:makes|make|made) me(?: feel)?(?: so| really| very| kind of| kinda)? ([a-z]+(?: [a-z]+)?)\s*$"

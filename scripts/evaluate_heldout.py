@@ -58,6 +58,7 @@ FLOORS = {
     "sixteenth": {"blame_precision": 0.93, "blame_recall": 0.92, "safety_recall": 1.0, "reframe_quality": 0.905},
     "seventeenth": {"blame_precision": 0.92, "blame_recall": 0.89, "safety_recall": 1.0, "reframe_quality": 0.91},
     "eighteenth": {"blame_precision": 0.92, "blame_recall": 0.87, "safety_recall": 1.0, "reframe_quality": 0.925},
+    "nineteenth": {"blame_precision": 0.89, "blame_recall": 0.89, "safety_recall": 1.0, "reframe_quality": 0.92},
 }
 # First looks on 2026-12-02 (model of aeb0792), measured before any change was made for them; both sets were
 # written by helpers who saw neither the training data nor the code, with overlaps removed and the

@@ -586,3 +586,17 @@ def test_an_answer_that_starts_with_their_things_or_family_stays_right_way_round
 def test_feelings_said_as_acts_and_pronouns_that_are_things(text, behaviour, feeling):
     a = analyse(text)
     assert (a.behaviour, a.feeling) == (behaviour, feeling)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["you dont care. you never have.", "you know exactly what you did", "my husband has zero emotional intelligence", "you disgust me", "Can you for once in your life just be a grown up?"],
+)
+def test_verdicts_and_echoes_ask_what_happened(text):
+    """No act to keep, so the reframe must ask; "you never have" had become "When you don't have"."""
+    assert analyse(text).behaviour is None
+
+
+def test_sarcasm_about_a_good_act_and_being_made_the_joke():
+    assert analyse("Wow, you loaded the dishwasher, do you want a medal?").behaviour == "you loaded the dishwasher"
+    assert analyse("You always make me the joke when we're with your friends.").behaviour == "we're with your friends and you make jokes about me"
