@@ -179,6 +179,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|\bnot exist(?:ing)? (?:anymore|any more)\b|\bstop existing\b"
         r"|\b(?:i'?ve been|i have been|i'?m|i am|been|keep|kept) (?:burn|cutt|scratch)\w* my (?:arms?|legs?|skin|wrists?|hands?|thighs?|stomach)\b",
     ),
+    # From the eighteenth and nineteenth sets' rules misses (2026-12-03, after their first looks).
+    ("self_harm", r"\b(?:hurt less|be easier|be better) to (?:just )?(?:not wake up|not be here|disappear|not exist)\b"),
     # ---- violence: Physical violence and fear of a partner
     ("violence", rf"\b{_PARTNER} (?:\w+ ){{0,2}}(?:{_HIT_VERBS})\b"),
     ("violence", rf"\b(?:{_HIT_VERBS}) (?:me|my (?:face|head|kids?|children|son|daughter)|the (?:kids|children|baby|dog))\b"),
@@ -229,7 +231,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "violence",
-        r"\bhiding in the (?:bathroom|bedroom|car|cupboard|wardrobe|closet|garden|shed)\b|\b(?:he|she)(?:'s| is|s) smashing (?:everything|things|stuff|the place|up)\b"
+        r"\bhid(?:e|ing)? in the (?:bathroom|bedroom|car|cupboard|wardrobe|closet|garden|shed)\b|\b(?:shouting|screaming|yelling) and smashing\b|\b(?:he|she)(?:'s| is|s) smashing (?:everything|things|stuff|the place|up)\b"
         r"|\bnext time (?:he|she|they)(?:'ll| will)? ?(?:won'?t|will not|wont) stop\b",
     ),
     # ---- threat: Threats, by anyone
@@ -286,7 +288,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "threat",
-        r"\b(?:he|she|they)(?:'ll| will| would|'d) (?:smash|wreck|trash|destroy|burn) (?:up )?(?:the|my|our) (?:house|flat|home|car|stuff|things|place)\b"
+        r"\b(?:he|she|they|you)(?:'ll| will| would|'d) (?:smash|wreck|trash|destroy|burn) (?:up |down )?(?:the|my|our) (?:house|flat|home|car|stuff|things|place)(?: down| up)?\b"
+        r"|\bwith me (?:still )?in it\b"
         r"|\b(?:regret it|be sorry|pay for it) if i (?:tell|told) (?:anyone|anybody|someone|my|the)\b"
         r"|\bmake sure (?:i|you) (?:don'?t|never|can'?t|won'?t|wont) (?:walk|see|talk|work|leave|breathe)\b",
     ),
@@ -475,6 +478,7 @@ _PATTERNS: list[tuple[str, str]] = [
         r"\bthe only (?:number|person|one) i(?:'m| am)? (?:can|allowed to) (?:call|text|see|talk to|ring)\b"
         r"|\b(?:till|until|unless) i unlock (?:it|my phone)\b|\bmakes? me unlock my phone\b"
         r"|\bcheck\w* (?:the )?(?:mileage|odometer|my location)\b[^.!?]{0,40}\bwhere i'?(?:ve)? (?:been|go|went|am)\b"
+        r"|\b(?:has|have|keeps?|kept|took|takes|taken|holds?) (?:all )?(?:of )?my (?:bank cards?|cards|id|passport|documents|papers|wages|salary)\b[^.!?]{0,40}\b(?:can'?t be trusted|won'?t give|not allowed|doesn'?t let|don'?t let)\b"
         r"|\b(?:forc\w*|makes?|made) me (?:to )?(?:give|hand over|hand|sign over) (?:(?:him|her|them|over) )?(?:all )?(?:of )?(?:my|the) (?:wages|salary|pay|money|cards?|bank card|pin|passport)\b",
     ),
     # ---- stalking: Stalking and watching

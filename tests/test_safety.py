@@ -415,3 +415,17 @@ def test_quieter_crisis_wordings_are_caught_by_the_rules_too(text, category):
 )
 def test_the_new_wordings_leave_ordinary_lines_alone(text):
     assert not is_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("she said she'd burn the flat down with me in it", "threat"),
+        ("he keeps my bank cards and passport and says I can't be trusted with them", "control"),
+        ("when he's angry I hide in the bedroom till he calms down", "violence"),
+        ("sometimes I think it would hurt less to just not wake up", "self_harm"),
+    ],
+)
+def test_the_last_sets_rules_misses_are_ideas_too(text, category):
+    """The model caught these on the eighteenth and nineteenth sets and the rules did not."""
+    assert category in check(text).categories
