@@ -600,7 +600,7 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
         reals = _real_feelings(real, text)  # the split missed the feeling clause
         fakes = [m.group(0).lower() for m in fake.finditer(text) if not (m.group(0).lower() == "used" and text[m.end() : m.end() + 3].lower() == " to")]
     if not reals and not fakes:
-        reals = _misspelt_feelings(re.sub(_NEED_TO_FEEL.pattern[:-1] + r"\w+", " ", where, flags=re.I))
+        reals = _misspelt_feelings(_NEED_TO_FEEL_WORD.sub(" ", where))
     if not reals and not fakes and _LOW.search(where):
         reals = [_LOW.search(where).group(0).split()[-1].lower()]  # "low" only as a feeling: "when the tank is low" names none
     if not reals and not fakes and _FEELING_VERB.search(text):
@@ -627,7 +627,10 @@ def _feeling_part(beh: str | None, rest: str, text: str) -> tuple[Part, list[str
 # "Sorry, I know…", "I'm sorry to nag", "…Sorry.": an apology opening or closing a sentence, not sorrow.
 _APOLOGY_LEAD = re.compile(r"(?:(?:i'?m|i am)\s+(?:so\s+|really\s+)?)?$", re.I)
 _APOLOGY = re.compile(r"(?:(?<=^)|(?<=[.!?,;\u2014-]\s)|(?<=[.!?,;]))\s*(?:(?:i'?m|i am)\s+(?:so\s+|really\s+)?)?sorry\b(?!\s+(?:for\s+(?:myself|you|us)|that you|about))", re.I)
-_NEED_TO_FEEL = re.compile(r"\b(?:need|needs|want|wanna|'d like|would like|'d love|would love)\s+(?:\w+\s+){0,2}?to\s+feel\s+(?:more\s+|like\s+|a bit\s+|really\s+)?$", re.I)
+_NEED_TO_FEEL_PHRASE = r"\b(?:need|needs|want|wanna|'d like|would like|'d love|would love)\s+(?:\w+\s+){0,2}?to\s+feel\s+(?:more\s+|like\s+|a bit\s+|really\s+)?"  # "need to feel", "want us to feel", "'d love to feel"
+_NEED_TO_FEEL = re.compile(_NEED_TO_FEEL_PHRASE + "$", re.I)  # just before a feeling word
+_NEED_TO_FEEL_ANYWHERE = re.compile(_NEED_TO_FEEL_PHRASE, re.I)
+_NEED_TO_FEEL_WORD = re.compile(_NEED_TO_FEEL_PHRASE + r"\w+", re.I)
 
 
 # Feelings said as an idiom: owned, real, and no feeling word from the list.
@@ -796,7 +799,7 @@ def score(answer: str, drill: Drill | None = None, attempt: int = 0) -> Score:
     clean_try = ownership.problem is None and respect.problem is None
     if clean_try and not about_them and feeling.problem == "missing" and request.problem == "missing" and behaviour.problem in {None, "vague"} and _this_time(_scene(text)):
         total = max(total, 40)  # "The bins are still in and it's collection day.": a plain observation, nothing felt or asked
-    if clean_try and (behaviour.problem in {"missing", "unnamed"} or (behaviour.problem == "vague" and feeling.problem == "missing" and re.search(_NEED_TO_FEEL.pattern[:-1], text, re.I))
+    if clean_try and (behaviour.problem in {"missing", "unnamed"} or (behaviour.problem == "vague" and feeling.problem == "missing" and _NEED_TO_FEEL_ANYWHERE.search(text))
         or (behaviour.problem is None and feeling.problem == "missing" and not about_them)) and (feeling.problem is None or owned_need):
         total = max(total, 66)  # owned and kind, nothing to picture yet: the rubric's good ("I'm worried about money.")
     # Owning a feeling needs a feeling: with none named, "you owned it" would be empty praise.
