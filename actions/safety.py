@@ -24,7 +24,7 @@ _HIT_VERBS = (
     r"hit|hits|hitting|punch(?:ed|es|ing)?|slap(?:ped|s|ping)?|kick(?:ed|s|ing)?|chok(?:e|ed|es|ing)|strangl(?:e|ed|es|ing)"
     r"|beat(?:s|ing)?|beaten|shov(?:e|ed|es|ing)|push(?:ed|es)? me|threw (?:me|things at me|a \w+ at me)|throws? (?:things|stuff) at me"
     r"|threw (?:a|the|my|his|her) \w+ at|throw(?:s|ing)? (?:a|the|my) \w+ at|scratch(?:ed|es)? my|stab(?:bed|s|bing)?|twist(?:ed|s)? my|slapp?\w*"
-    r"|smack(?:ed|s)?|bit me|burn(?:ed|t) me|grab(?:bed|s)? me|pinned me|pin me|drag(?:ged|s)? me|spit on me|spat on me"
+    r"|smack(?:ed|s)?|bit me|burn(?:ed|t) me|grab(?:bed|s)? me|pinned me|pin me|drag(?:ged|s)? me(?! along\b| (?:out )?to (?:church|mass|temple|mosque|parties|party|events?|shopping|the (?:shops|mall|gym|pub|cinema|movies|theatre|opera|match|game)|(?:his|her|their|your) (?:mum|mom|mother|parents|family|friends|work)\S*|weddings?|dinners?|brunch|concerts?|every|all)\b)|spit on me|spat on me"
     r"|hurt(?:s)? me physically|lay (?:a )?hands? on me|laid (?:a )?hands? on me|raised? (?:his|her|their) hand"
     r"|(?:put|puts|putting|had|has|got|wrapped) (?:his|her|their|your|both) hands? (?:round|around|on) my (?:neck|throat)"
 )

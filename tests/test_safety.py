@@ -429,3 +429,13 @@ def test_the_new_wordings_leave_ordinary_lines_alone(text):
 def test_the_last_sets_rules_misses_are_ideas_too(text, category):
     """The model caught these on the eighteenth and nineteenth sets and the rules did not."""
     assert category in check(text).categories
+
+
+@pytest.mark.parametrize("text", ["she drags me to church every sunday", "he dragged me along to his work party", "he drags me to his mum's every weekend"])
+def test_being_dragged_along_to_an_outing_is_not_violence(text):
+    assert not check(text).flagged
+
+
+@pytest.mark.parametrize("text", ["he dragged me out of the car", "she dragged me to the bedroom", "he dragged me by my hair"])
+def test_being_dragged_by_force_is_still_violence(text):
+    assert "violence" in check(text).categories
