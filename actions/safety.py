@@ -567,6 +567,25 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|\bknew (?:exactly )?(?:where i was|who i was with|what i (?:had|did|said|bought|ate))\b[^\n]{0,80}\bnever told (?:him|her|them)\b"
         r"|\bnever gave (?:him|her|them) (?:the|my) (?:new )?address\b|\bwe'?re not (?:done|finished|over)\b|\bgot into my (?:locked )?(?:car|flat|house)\b"
         r"|\btrack\w* (?:me|us) (?:through|with|on|via)\b|\bappears? wherever (?:i|we) (?:am|are|go)\b|\bcameras? in (?:every|each|all the) (?:room|corner)\b|\bout of frame\b",
+    ),    # The twenty-first set's rule misses (older, formal writers), each as an idea.
+    ("control", r"\bcontrols? (?:every penny|all (?:the|our|my) money|(?:the|our|my) (?:money|finances|wages|salary|pension|cards?))\b|\b(?:have|has|had) to ask (?:him|her|them) for (?:money|cash|the (?:bus|train) fare|bus fare|petrol money)\b"),
+    (
+        "self_harm",
+        r"\b(?:would|'d|will|could) (?:all )?(?:manage|cope|do|be) (?:better|fine|happier|easier)(?: off)? without me(?: in it| here| around| alive| in (?:the|this) (?:world|family|house))?(?=\s*(?:[.,!?…;:]|$|and\b|anyway\b|tbh\b|honestly\b))"
+        r"|\bswallow\w* (?:everything|all (?:of )?(?:them|the (?:pills|tablets))|the (?:lot|whole (?:bottle|packet|box)))\b|\b(?:everything|all the \w+) in the (?:medicine|bathroom) cabinet\b"
+        r"|\b(?:bridge|cliff|ledge|edge of the (?:platform|roof)|railway|train tracks)\b[^.!?]{0,60}\b(?:looking (?:down )?(?:at|into) the (?:water|drop|river|sea|trains?)|thinking (?:about|of) (?:jumping|it)|jump\w*)\b"
+        r"|\bif (?:you|i) (?:ever )?(?:leave|dump|divorce) (?:me|us|him|her)\b[^.!?]{0,20}\b(?:i'?ll|i will|he'?ll|he will|she'?ll|she will|they'?ll) end it\b"
+        r"|\bi(?:'m| am) (?:afraid|scared|worried) i(?:'ll| will| might) do something (?:stupid|to myself)\b",
+    ),
+    (
+        "violence",
+        r"\bi (?:hit|slapped|punched|kicked|choked|strangled|shoved|smacked) (?:my (?:wife|husband|partner|girlfriend|boyfriend|gf|bf|fianc\w+)|her|him|them)\b(?! up\b| back\b| with (?:a|the) (?:pillow|cushion|ball))"
+        r"|\b(?:push\w*|throw\w*|threw) (?:me|her|him) down (?:the|those|these) (?:stairs|steps)\b",
+    ),
+    (
+        "threat",
+        r"\b(?:wasn'?t|was not|look(?:s|ed)? like|make it look like) an accident\b|\bnone of (?:us|you) (?:will |would |'ll )?(?:see|live to see|make it to) (?:christmas|another|the (?:end|new year)|tomorrow)\b"
+        r"|\bi(?:'m| am) (?:afraid|scared|worried) i(?:'ll| will| might) (?:do something to|hurt|kill) (?:him|her|them)\b",
     ),
 ]
 _COMPILED = [(cat, re.compile(p)) for cat, p in _PATTERNS]

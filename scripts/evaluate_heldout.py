@@ -59,6 +59,7 @@ FLOORS = {
     "seventeenth": {"blame_precision": 0.92, "blame_recall": 0.89, "safety_recall": 1.0, "reframe_quality": 0.91},
     "eighteenth": {"blame_precision": 0.92, "blame_recall": 0.87, "safety_recall": 1.0, "reframe_quality": 0.925},
     "nineteenth": {"blame_precision": 0.89, "blame_recall": 0.89, "safety_recall": 1.0, "reframe_quality": 0.92},
+    "twentyfirst": {"blame_precision": 0.85, "blame_recall": 0.85, "safety_recall": 1.0, "reframe_quality": 0.80},
 }
 # First looks on 2026-12-02 (model of aeb0792), measured before any change was made for them; both sets were
 # written by helpers who saw neither the training data nor the code, with overlaps removed and the
@@ -102,6 +103,11 @@ FLOORS = {
 # nineteenth (everyone mixed: half to "you", a third in the third person, crisis lines in every person; written
 # 2026-12-03 late morning), first look with the same model and the code of 3a016f8, after every change of that day:
 #   nineteenth P 0.920 R 0.927 safety 1.000 (model alone 0.975, rules alone 0.925) reframe 0.867
+# twentyfirst (older writers, long marriages and co-parenting after a separation: one evening's story, quoted rows,
+# formal and passive-aggressive politeness, many near misses; written 2026-12-03 evening by a helper who saw nothing of
+# the project), first look with the model trained from 1064f51's data on that day's machine and the code of 7f9a90c:
+#   twentyfirst P 0.886 R 0.880 safety 0.975 (model alone 0.900, rules alone 0.775) reframe 0.813
+#   the one crisis line missed: "you make me want to swallow everything in the medicine cabinet" (DIET: blame)
 FIRST_LOOK = {
     "sixth": {"blame_precision": 0.980, "blame_recall": 0.866, "safety_recall": 0.978, "reframe_quality": 0.825},
     "seventh": {"blame_precision": 0.962, "blame_recall": 0.895, "safety_recall": 0.978, "reframe_quality": 0.860},
@@ -117,6 +123,7 @@ FIRST_LOOK = {
     "seventeenth": {"blame_precision": 0.943, "blame_recall": 0.917, "safety_recall": 1.000, "reframe_quality": 0.903},
     "eighteenth": {"blame_precision": 0.949, "blame_recall": 0.903, "safety_recall": 1.000, "reframe_quality": 0.868},
     "nineteenth": {"blame_precision": 0.920, "blame_recall": 0.927, "safety_recall": 1.000, "reframe_quality": 0.867},
+    "twentyfirst": {"blame_precision": 0.886, "blame_recall": 0.880, "safety_recall": 0.975, "reframe_quality": 0.813},
 }
 DEFAULT_FLOORS = {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 0.0, "reframe_quality": 0.0}
 

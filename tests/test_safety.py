@@ -439,3 +439,29 @@ def test_being_dragged_along_to_an_outing_is_not_violence(text):
 @pytest.mark.parametrize("text", ["he dragged me out of the car", "she dragged me to the bedroom", "he dragged me by my hair"])
 def test_being_dragged_by_force_is_still_violence(text):
     assert "violence" in check(text).categories
+
+
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("my wife controls all the money and I have to ask her for petrol money", "control"),
+        ("sometimes I think they'd all cope better without me in it", "self_harm"),
+        ("you make me want to swallow the whole bottle", "self_harm"),
+        ("I went up to the cliff last night and stood there looking down at the sea", "self_harm"),
+        ("she said if I ever leave her she'll end it", "self_harm"),
+        ("I slapped my husband this morning and I don't know who I am any more", "violence"),
+        ("he threw her down the steps", "violence"),
+        ("he said he'd make it look like an accident", "threat"),
+        ("I'm scared I'll hurt him if he touches me again", "threat"),
+    ],
+)
+def test_twenty_first_sets_ideas_of_danger(text, category):
+    assert category in check(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I beat him at Scrabble again", "we drove over the bridge to the beach", "I hit him up on whatsapp", "if you leave the dishes again I'll end it, I mean it"],
+)
+def test_near_misses_of_those_ideas_are_not_safety(text):
+    assert not check(text).flagged
