@@ -499,6 +499,7 @@ def render_clause(verb, third_person: bool, drop: set[int] | None = None) -> tup
         if remaining_aux:
             negated_aux = remaining_aux[0]
     pieces: list[_Piece] = []
+    keep_reason: set[int] = set()
     subtree = [t for t in verb.subtree]
     for t in subtree:  # whole pieces that go, decided before their first word could be kept
         if (
@@ -509,12 +510,18 @@ def render_clause(verb, third_person: bool, drop: set[int] | None = None) -> tup
             drop.update(x.i for x in t.subtree)  # "every time", "all the time"
         if t.dep_ in {"ccomp", "parataxis"} and t.head.i == verb.i and t.i < verb.i:
             drop.update(x.i for x in t.subtree)  # "You're so lazy, you never…": the verdict before the act
+        if t.dep_ == "advcl" and t.head.i == verb.i and any(m.lower_ in {"because", "since", "cause", "cuz"} for m in t.children):
+            reason_subject = _subject(t)
+            if reason_subject is not None and reason_subject.lower_ in {"i", "we"}:
+                keep_reason.add(t.i)  # "…because I beat you at Scrabble": what set it off, mine to say, not a verdict
+            else:  # "because you…" is the blame tail a reframe leaves out; it goes whole, its "because you" before its verb
+                drop.update(x.i for x in t.subtree)
     for t in subtree:
         if t.i in drop:
             continue
         low = t.lower_
         # Subordinate clauses that are reasons or verdicts are dropped; "when" clauses handled by caller.
-        if t.dep_ in {"advcl"} and t.head.i == verb.i and any(m.lower_ in {"because", "since", "cause", "cuz"} for m in t.children):
+        if t.dep_ in {"advcl"} and t.head.i == verb.i and t.i not in keep_reason and any(m.lower_ in {"because", "since", "cause", "cuz"} for m in t.children):
             drop.update(x.i for x in t.subtree)
             continue
         if t.dep_ == "mark" and t.head.i == verb.i:
@@ -815,7 +822,8 @@ def _feeling_after_make(make, lex: Lexicon) -> tuple[str | None, PseudoFeeling |
 
 
 _FAULT = re.compile(
-    r"\b(?:(?:it'?s|it is|this is|that'?s|that is|it was|this was|that was)\s+(?:all\s+)?(?:your|his|her|their)\s+(?:own\s+)?fault"
+    r"\b(?:(?:it'?s|it is|this is|that'?s|that is|it was|this was|that was)\s+(?:all\s+)?(?:your|his|her|their)\s+(?:own\s+)?fault(?:,?\s+and\s+(?:yours|his|hers|theirs)(?:\s+alone)?,?)?"
+    r"|(?:it'?s|it is|that'?s|that is|it was)\s+(?:all\s+|entirely\s+|totally\s+|completely\s+)?down to (?:you|him|her|them)"
     r"|because of (?:you|him|her|them)|thanks to (?:you|him|her|them)|(?:you'?re|you are|he'?s|she'?s) (?:the )?(?:only )?reason"
     r"|(?:you|he|she|they) (?:are|is) to blame|(?:all|entirely|totally) on you|your doing|you caused)\b[,:]?\s*(?:that|why|for)?\s*",
     re.I,
@@ -831,9 +839,16 @@ _ASKED_BEFORE = re.compile(
     re.I,
 )
 _HOW_HARD = re.compile(
-    r"^(?:(?:seriously|srsly|honestly|like|i mean|come on|oh|ugh|god)[, ]+)*(?:how hard is it|would it (?:actually |really |honestly |seriously )?kill (?:you|u)|(?:is|would) it (?:be )?(?:too much|so hard|that hard|so much) to ask|(?:is|would) it (?:really )?(?:be )?(?:so|that|too) (?:hard|difficult|much))(?: for (?:you|him|her|them)| (?:you|him|her|them))? to (.+?)[?.!]*$",
+    r"^(?:(?:seriously|srsly|honestly|like|i mean|come on|oh|ugh|god)[, ]+)*(?:how hard is it|would it (?:actually |really |honestly |seriously )?kill (?:you|u)|(?:is|would) it (?:be )?(?:too much|so hard|that hard|so much) to ask|(?:is|would) it (?:really )?(?:be )?(?:so|that|too) (?:hard|difficult|much)|how (?:difficult|tough|hard) (?:is|was) it)(?: for (?:you|him|her|them)| (?:you|him|her|them))? to (.+?)[?.!]*$",
     re.I,
 )
+# "What exactly is so difficult about rinsing a saucepan?": the act, not done.
+_WHATS_HARD_ABOUT = re.compile(
+    r"^(?:(?:seriously|honestly|oh|so)[, ]+)*what(?:'s| is| was)? (?:exactly |actually |even )?(?:is |was )?(?:so |that )(?:hard|difficult|complicated|tough) about (\w+ing)\b(.*?)[?.!]*$",
+    re.I,
+)
+# "Do you ever actually listen to a word I say?": asked so the answer is no.
+_DO_YOU_EVER = re.compile(r"^(?:(?:seriously|honestly|oh)[, ]+)*(do|did) (?:you|u) (?:ever|even|ever even) (?:actually |really |once )?(.+?)[?.!]*$", re.I)
 _BECAUSE_OF_YOUR = re.compile(r"\b(?:because of|thanks to|with|by) (?:your|his|her|their) (\w+ing)\b", re.I)
 _CONTEMPT_LEAD = re.compile(
     r"^(?:oh\s+)?(?:just\s+)?(?:man up|grow up|grow a spine|get a grip|get a life|come on|for god'?s sake|seriously)\s*(?:and|,)\s+", re.I
@@ -1397,6 +1412,17 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
         if not a.behaviour:
             a.behaviour, a.past = f"you don't {_second_person_text(hh.group(1).strip())}", False
         return
+    wh = _WHATS_HARD_ABOUT.search(s) or _DO_YOU_EVER.search(s)
+    if wh and not a.behaviour:
+        a.contempt = True
+        _add_form(a, "question")
+        if wh.re is _WHATS_HARD_ABOUT:
+            first, rest = wh.group(1), wh.group(2)
+            a.behaviour, a.past = f"you don't {_second_person_text(gerund_to_base(first, '') + rest).strip()}", False
+        else:
+            past = wh.group(1).lower() == "did"
+            a.behaviour, a.past = f"you {'didn' if past else 'don'}'t {_second_person_text(wh.group(2).strip())}", past
+        return
     scorn = next(
         (
             m
@@ -1479,6 +1505,8 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
     if fm:
         _add_form(a, "fault")
         rest = s[fm.end() :].strip(" ,.!?")
+        if not re.match(r"i\b|i'", rest, re.I):  # "…the boiler wasn't serviced, I asked you in May": my own part is not the outcome
+            rest = re.split(r",\s+(?:and\s+)?(?=i\b|i'|even though i\b)", rest, maxsplit=1, flags=re.I)[0]
         before = s[: fm.start()].strip(" ,.!?")
         clause = rest or before
         if clause:

@@ -286,7 +286,13 @@ _VAGUE_ASK = re.compile(
 # A need said without asking: "I miss falling asleep next to you", "I'd feel safer if we …", "a quick text would help".
 # "I miss …" is kept apart: with no other feeling word it is the feeling, and is not counted twice.
 # A need owned as one's own ("I'd love more help with bedtime", "I wish we had more time"), not an instruction.
-_OWNED_NEED = re.compile(r"\bi(?:'d| would)? (?:really |just |so |mostly |also |actually |honestly )*(?:love|like|wish|need|miss|want us|value|treasure|cherish)\b|\bi (?:really |just |so )*want (?:\w+ ){0,3}to feel\b|\bi'?d love\b|\bmatters? (?:\w+ ){0,3}to me\b", re.I)
+_OWNED_NEED = re.compile(r"\bi(?:'d| would)? (?:really |just |so |mostly |also |actually |honestly )*(?:love|like|wish|need|miss|want us|value|treasure|cherish)\b|\bi (?:really |just |so )*want (?:\w+ ){0,3}to feel\b|\bi'?d love\b|\bmatters? (?:\w+ ){0,3}to me\b|\bhelps? me (?:\w+ ){0,2}(?:unwind|relax|switch off|calm down|breathe|settle)\b|\bmeans? (?:a lot|so much|the world)(?: to me)?\b", re.I)
+# A need named as mine ("a quiet hour helps me switch off", "it means a lot", "I need to know"), not a wish about them.
+_NAMED_NEED = re.compile(
+    r"\bhelps? me (?:\w+ ){0,2}(?:unwind|relax|switch off|calm down|breathe|settle)\b|\bmeans? (?:a lot|so much|the world)\b|\bmatters? (?:\w+ ){0,3}to me\b"
+    r"|\bi (?:really |just )?need\b(?! (?:you|u|him|her) to\b)|\b(?:important|a big deal) (?:for|to) me\b|\bfor me (?:it )?is important\b",
+    re.I,
+)
 _MISS = re.compile(r"(?:\bi\s+|^\W*)(?:really\s+)?miss\s+(?:u\s+|you\s+)?(?:just\s+|really\s+)?(?:\w+ing|our|the|us|when)\b", re.I)
 _NEED_SAID = re.compile(
     r"\bi'?d\s+(?:feel|be|sleep|rest|cope)\s+(?:\w+\s+)?(?:safer|better|calmer|happier|less \w+|so much \w+|relieved|grateful|easier)\b"
@@ -314,9 +320,9 @@ _ACCUSES = re.compile(
 )
 # A verdict added after the feeling ("…, and it's just really inconsiderate") still replaces the act with a judgement.
 _VERDICT = re.compile(
-    r"\b(?:it'?s|its|that'?s|it was|that was|you'?re|you are|you were|so|really|being|came across as|comes across as|felt|feels|seemed|seems)\s+(?:just\s+|so\s+|really\s+|pretty\s+|very\s+|honestly\s+|kind of\s+|a bit\s+)*"
+    r"\b(?:it'?s|its|that'?s|it was|that was|you'?re|you are|you were|so|really|(?<!dinner )(?<!food )(?<!meal )(?<!tea )(?<!soup )(?<!house )(?<!room )(?<!water )(?<!coffee )being|came across as|comes across as|felt|feels|seemed|seems)\s+(?:just\s+|so\s+|really\s+|pretty\s+|very\s+|honestly\s+|kind of\s+|a bit\s+)*"
     r"(?:inconsiderate|thoughtless|selfish|rude|disrespectful|reckless|careless|irresponsible|unfair|childish|stingy|mean|lazy|cold|"
-    r"inappropriate|unacceptable|immature|not (?:appropriate|okay|ok|on|healthy|normal|fair))\b|\bis (?:so |really |just )?(?:immature|childish|pathetic)\b|\bcold fish\b|\bthat cold\b",
+    r"inappropriate|unacceptable|immature|not (?:appropriate|okay|ok|on|healthy|normal|fair)|shady|sketchy|dodgy|weird)\b|\b(?:is|are|it'?s|getting|gotten|got) (?:\w+ )?out of control\b|\b(?:becoming|turning into) a (?:real |bit of a |bad )?habit\b|\bacting (?:\w+ )?(?:weird|strange|shady|sketchy|off)\b|\bis (?:so |really |just )?(?:immature|childish|pathetic)\b|\bcold fish\b|\bthat cold\b",
     re.I,
 )
 _LABEL_FRAME = re.compile(
@@ -351,7 +357,11 @@ _HARD_BLAME = re.compile(
 # Shouting a word keeps the record: "clothes on the floor AGAIN", "ALL evening". A lighter absolute, like "every".
 _SHOUT = re.compile(r"\b(?:AGAIN|ALL|EVER|NEVER|ALWAYS|ONE|ONCE|NOTHING|EVERY|NOBODY)\b")
 # A dig tacked on after a good start ("…Could you wash them? I'm not your maid."): fair at best, not blame (the rubric).
-_DIG = re.compile(r"\bi'?m not (?:your|the|ur|a|his|her) (?:maid|mum|mother|mom|mommy|mummy|slave|servant|cleaner|cleaning lady|housekeeper|skivvy|butler)\b", re.I)
+_DIG = re.compile(
+    r"\bi'?m not (?:your|the|ur|a|his|her) (?:maid|mum|mother|mom|mommy|mummy|slave|servant|cleaner|cleaning lady|housekeeper|skivvy|butler)\b"
+    r"|\b(?:it'?s |its )?not (?:exactly |really )?(?:a big|a huge|much of an?|a lot to|that big an?) ask\b",
+    re.I,
+)
 _CONTEMPT = re.compile(
     r"\bfor once\b|\bas usual\b|\bobviously\b|\bclearly\b|\bnewsflash\b|\bgrow up\b|\blike (?:a )?normal\b|\blike an? (?:adult|grown[- ]up|child|baby|teenager)\b"
     r"|(?:^|[.!?]\s*)seriously\b|\bseriously\s*\?|\bffs\b|\bwtf\b|\b(?:god|heaven) forbid\b|\bof course you\b|\bwhat a (?:surprise|shock|shocker)\b|\bshocker\b|\bcongrat\w*\b"
@@ -374,7 +384,7 @@ _CONTEMPT = re.compile(
     r"|\b(?:your|her|his) little (?:\w+ )?(?:dates?|friends?|chats?|trips?|games?|hobby|hobbies|lunches|drinks|girlfriend|boyfriend|mates?)\b|\bshould i just\b[^.!?]*\?"
     r"|\bfor (?:one|two|five) seconds?\b|\bmaybe (?:they|it|you)'?(?:ll| will) get stuck\b|\b(?:she|he)'?s basically\b|\breared in a barn\b"
     r"|\bliving with a (?:teenager|child|toddler|kid|slob|pig|baby|stranger|flatmate|lodger)\b|\b(?:the kids|they) (?:don'?t|barely) even know you\b|\bsays? hi\b[^.!?]*\bsince\b"
-    r"|\bdon'?t worry about me\b|\blet me guess\b|\bcan'?t wait\s*[.!]*$|\b(?:the|your|ur|you|you're|ya) bloody\b|\bbloody (?:hell|brilliant|great|marvellous|fantastic|perfect|typical|useless|idiot|joke|well)\b|\bwhat is wrong with you\b|\btell (?:your|her|his) \w+ i said hi\b|\bsay hi to (?:your|her|his)\b"
+    r"|\bdon'?t worry about me\b|\bdon'?t be surprised (?:when|if)\b|\botherwise,? i'?(?:ll| will|'m| am)\b|\byou can spend (?:the|your|ur) \w+ with (?:your|ur)\b|\bi'?m used to (?:being|coming|it|feeling) ?(?:last|second|alone|ignored|on my own|forgotten|an afterthought)?\b|\blast on (?:your|ur) list\b|\bbeneath (?:you|u|your|ur)\b|\b(?:your|ur|his|her) (?:majesty|highness|lordship|ladyship)\b|\b(?:i'?m sure|guess) (?:\w+ ){1,3}needs? (?:you|u) more than (?:i|me)\b|\bkeep (?:scrolling|texting|gaming|playing|ignoring|drinking)\b[^.!?]*(?:i'?m sure|don'?t mind me|no worries)|\bno worries\s*\W*$|\btalk to (?:the|a) wall\b|\bwhat kind of (?:\w+ )?(?:parent|mother|father|husband|wife|partner|person|dad|mum|mom) (?:does|forgets|would)\b|\bhope (?:the|your|ur) \w+(?:'s| is) worth it\b|\blet me guess\b|\bcan'?t wait\s*[.!]*$|\b(?:the|your|ur|you|you're|ya) bloody\b|\bbloody (?:hell|brilliant|great|marvellous|fantastic|perfect|typical|useless|idiot|joke|well)\b|\bwhat is wrong with you\b|\btell (?:your|her|his) \w+ i said hi\b|\bsay hi to (?:your|her|his)\b"
     r"|\bshall i\b[^.!?]*\?|[,.]?\s+or (?:i'?m|i will|i'?ll) (?:changing|leaving|going|done|out|calling|telling|moving|packing)\b|\bi'?m not (?:opening|coming|cooking|waiting|doing)\b[^.!?]*\b(?:and you can|you can explain)\b"
     r"|\b(?:one more time|again)\b[^.!?]{0,40}\bi'?m not \w+ing\b|\b(?:sabotag|gaslight|triangulat)\w*|\b(?:avoidant|narcissis)\w*|\btuck you in\b"
     r"|\bif (?:that'?s|it'?s|this is) not too much to ask\b|\blike i (?:asked|said|told you)(?: (?:last time|before|already|a hundred times|twice))?\s*[.!]*$|(?:^|[,.]\s*)(?:so )?good for (?:you|u)\s*[.!]*$"
@@ -395,10 +405,12 @@ _SELF_DOWN = re.compile(r"\b(?:think|thinks|thought|feel|felt|feeling|look|looke
 # Their words, quoted, are an observation ("when you said 'fine, whatever' and left"), not our sarcasm.
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]{1,80}[\"\u201d]|(?<![\w'])['\u2018](?:[^'\u2019]|(?<=\w)'(?=\w)){1,80}['\u2019](?![\w'])")
 _DEMAND = re.compile(
-    r"(?<!saying )(?<!said )(?<!says )(?<!that )(?<!if )(?<!when )\byou\s+(?:need to|have to|must|better|'d better|had better|should|ought to|gotta)\b|\b(?:just|now)\s+(?:do|fix|stop)\s+it\b"
+    r"(?<!saying )(?<!said )(?<!says )(?<!that )(?<!if )(?<!when )\b(?:you|u)\s+(?:really\s+|just\s+|seriously\s+|honestly\s+)?(?:need to|have to|must|better|'d better|had better|should|ought to|gotta)\b|\b(?:just|now)\s+(?:do|fix|stop)\s+it\b"
     r"|\bjust admit\b|\badmit it\b|(?:^|[.!?]\s+)(?:just\s+)?(?:stop|ask|admit|quit|answer|pick|clean|do|get|put|call|text|grow|slow|hurry|shut|move|hang|tidy|listen|calm|close|turn)\s+(?!us\b)\w+(?![^.!?]*\b(?:please|pls|plz)\b)(?![^.!?]*\?)",
     re.I,
 )
+_YOU_SHOULD = re.compile(r"\b(?:you|u)\s+(?:really\s+|just\s+|seriously\s+|honestly\s+)?(?:need to|have to|should|ought to|must)\b", re.I)
+_ORDER = re.compile(r"(?:^|[.!?]\s+)(?:just\s+)?(?:stop|close|shut|put|get|turn|pick|answer)\b|\bor (?:else|we'?re (?:done|over|finished)|i'?m (?:leaving|done|gone|out))\b", re.I)
 _REQUEST = re.compile(
     r"\bi\s+(?:(?:really|just|kind of|honestly)\s+)*(?:need|needed|would like|'d like|'d love|would love|want us|wanted us|want to|wish we|hope we|would appreciate|'d appreciate|'d really like)\b"
     r"|\bi'd\s+(?:like|love|appreciate|really|rather)\b|\bi would rather\b|\b(?:could|can|would|will|cud|cld|wud)\s+(?:you|we|u)\b|(?:^|[.!?,]\s*)(?:would|'d) (?:love|like)\b|\bwould it be (?:ok|okay|possible)\b|(?:^|[.!?]\s+)(?:could|can|would|will|shall)\s+\w+[^.!?]*\?|\bit'?d be (?:nice|great|lovely|good)\b|\bi could (?:really )?use\b|\bi'?d (?:have liked|have loved|hoped)\b|\bi was hoping\b|\b(?:can|could|may) i\b|\blet'?s\b|\bplease\b"
@@ -636,7 +648,7 @@ _NEED_TO_FEEL_WORD = re.compile(_NEED_TO_FEEL_PHRASE + r"\w+", re.I)
 # Feelings said as an idiom: owned, real, and no feeling word from the list.
 _FEELING_IDIOM = re.compile(
     r"\b(?:(?:is|are|it'?s|really|starting to)\s+)?getting to me\b|\b(?:i'?m|i am|been|i was|i'?ve been)\s+(?:\w+\s+){0,2}?(?:struggling|finding it (?:hard|tough|difficult)|running on empty|at the end of my tether|at my wits'? end|on edge)\b"
-    r"|\b(?:i was|i'?d been|i'?m|i am) (?:really |so )?looking forward to\b|\bi (?:really |do |so )?(?:enjoy|enjoyed|love it when|loved it when)\b",
+    r"|\b(?:i was|i'?d been|i'?m|i am) (?:really |so )?looking forward to\b|\b(?:got|get|had|gave me) (?:such |quite )?a (?:real |bit of a |huge |massive |proper |horrible )?(?:fright|scare|shock)\b|\bi (?:really |do |so )?(?:enjoy|enjoyed|love it when|loved it when)\b",
     re.I,
 )
 _LOW = re.compile(r"\b(?:feel|felt|feeling|i'?m|been)\s+(?:a bit |a little |quite |really |so |pretty |so much |a lot |much )?(?:low|down|bad|better)\b", re.I)
@@ -709,11 +721,13 @@ MAJOR = {
 """Flaws a partner hears as blame. One keeps a try out of the top two bands; two make it blame."""
 
 
-def _cap(parts: list[Part], remark_about_them: bool = False, owned_need: bool = False) -> int:
+def _cap(parts: list[Part], remark_about_them: bool = False, owned_need: bool = False, should_attached: bool = False) -> int:
     """The most a try can score given its worst flaws: points alone would let a request buy back blame."""
     by = {p.name: p for p in parts}
     if by["respect"].problem == "dig" and by["ownership"].problem != "blame" and (by["feeling"].problem is None or by["request"].problem is None):
         return 45  # half good, then a dig: the rubric's fair at best
+    if should_attached and by["respect"].problem == "demand" and by["ownership"].problem is None and by["feeling"].problem is None:
+        return 45  # "I felt embarrassed we were late, you really need to…": an owned feeling with an order attached, fair
     if by["ownership"].problem == "blame" or by["respect"].problem:
         return 35  # "you make me…", sarcasm, put-downs and demands are still blame, whatever else is right
     if by["feeling"].problem == "missing" and by["request"].problem == "missing" and remark_about_them:
@@ -795,11 +809,13 @@ def score(answer: str, drill: Drill | None = None, attempt: int = 0) -> Score:
     parts = [behaviour, feeling, ownership, respect, request]
     about_them = _OWNED.search(text) is None and re.search(r"\b(?:you|your|u|ur)\b", text, re.I) is not None
     owned_need = bool(_OWNED_NEED.search(text))
-    total = min(sum(p.points for p in parts), _cap(parts, remark_about_them=about_them, owned_need=owned_need))
+    # "…, you really need to manage your time better": a judgement attached to an owned feeling, not an order barked.
+    should_attached = bool(demand) and _YOU_SHOULD.search(said) is not None and not _ORDER.search(said)
+    total = min(sum(p.points for p in parts), _cap(parts, remark_about_them=about_them, owned_need=owned_need, should_attached=should_attached))
     clean_try = ownership.problem is None and respect.problem is None
     if clean_try and not about_them and feeling.problem == "missing" and request.problem == "missing" and behaviour.problem in {None, "vague"} and _this_time(_scene(text)):
         total = max(total, 40)  # "The bins are still in and it's collection day.": a plain observation, nothing felt or asked
-    if clean_try and (behaviour.problem in {"missing", "unnamed"} or (behaviour.problem == "vague" and feeling.problem == "missing" and _NEED_TO_FEEL_ANYWHERE.search(text))
+    if clean_try and (behaviour.problem in {"missing", "unnamed"} or (behaviour.problem == "vague" and feeling.problem == "missing" and (_NEED_TO_FEEL_ANYWHERE.search(text) or _NAMED_NEED.search(text)))
         or (behaviour.problem is None and feeling.problem == "missing" and not about_them)) and (feeling.problem is None or owned_need):
         total = max(total, 66)  # owned and kind, nothing to picture yet: the rubric's good ("I'm worried about money.")
     # Owning a feeling needs a feeling: with none named, "you owned it" would be empty praise.

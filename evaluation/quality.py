@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from actions import blame
 
-_THIRD_PERSON_AFTER_YOU = re.compile(r"\byou (?:is|was|has|does|doesn't|isn't|wasn't|hasn't|[a-z]+(?<!ss)(?<!u)s)\b")
+_THIRD_PERSON_AFTER_YOU = re.compile(r"\byou (?:is|was|has|does|doesn't|isn't|wasn't|hasn't|[a-z]+(?<![su])s)\b")
 _BASE_AFTER_NEG = re.compile(r"\b(?:don't|didn't|won't|can't) ([a-z]+)\b")
 _DANGLING = re.compile(r"\b(?:and|or|but|to|the|a|an|of|with|my|your|at|in|on|for|when)$")
 

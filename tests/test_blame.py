@@ -600,3 +600,21 @@ def test_verdicts_and_echoes_ask_what_happened(text):
 def test_sarcasm_about_a_good_act_and_being_made_the_joke():
     assert analyse("Wow, you loaded the dishwasher, do you want a medal?").behaviour == "you loaded the dishwasher"
     assert analyse("You always make me the joke when we're with your friends.").behaviour == "we're with your friends and you make jokes about me"
+
+
+# The twenty-first set's shapes (2026-12-03 evening), in new wordings: scornful questions that still name the act,
+# a fault phrase with "and yours alone" or "down to you", and a reason that is mine to say ("because I…").
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        ("How difficult is it to put the lid back on the milk?", "you don't put the lid back on the milk"),
+        ("What's so hard about hanging up a wet towel?", "you don't hang up a wet towel"),
+        ("Do you ever actually read my messages?", "you don't read my messages"),
+        ("It's your fault, and yours alone, that the rent was late.", "the rent was late"),
+        ("it's all down to you that we missed the ferry", "we missed the ferry"),
+        ("you stormed off because I laughed at your joke", "you stormed off because I laughed at your joke"),
+        ("you never help because you're lazy", "you don't help"),
+    ],
+)
+def test_twenty_first_sets_shapes(text, behaviour):
+    assert analyse(text).behaviour == behaviour

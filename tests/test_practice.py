@@ -574,3 +574,22 @@ def test_a_dig_after_a_good_start_is_fair_and_a_dig_alone_is_poor():
 )
 def test_guilt_trips_and_ultimatums_are_poor(answer):
     assert score(answer).band == "poor"
+
+
+# The twenty-seventh and twenty-eighth coaches' cases (2026-12-03 evening), in new wordings.
+@pytest.mark.parametrize(
+    "answer, band",
+    [
+        ("When you overtook on the bend this morning I got such a fright. Could you wait for a straight bit next time?", "excellent"),
+        ("I felt stressed when the dishes piled up tonight. Could you do them after dinner? It's not exactly a huge ask.", "fair"),
+        ("I felt flustered when we missed the start of the film, you seriously need to leave work earlier.", "fair"),
+        ("Sure, go out again tonight, but don't be surprised when I stop cooking for you.", "poor"),
+        ("Don't bother with our anniversary, I'm used to being last on your list.", "poor"),
+        ("oh sorry, forgot taking the bins out is beneath your majesty", "poor"),
+        ("a quiet hour after work really helps me switch off, it means a lot", "good"),
+        ("When you raised your voice about the soup being cold tonight, I felt shaken. Could we talk when we've both calmed down?", "excellent"),
+    ],
+)
+def test_new_coaches_cases(answer, band):
+    r = score(answer, DISHES)
+    assert r.band == band, (r.total, [(p.name, p.points, p.problem) for p in r.parts])
