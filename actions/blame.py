@@ -470,6 +470,14 @@ def _own_subject(verb) -> bool:  # noqa: ANN001
     return subj is not None and not (_is_you(subj) or _is_partner(subj))
 
 
+_FRONTED_TIME = frozenset({"yesterday", "today", "tonight", "earlier", "recently", "tomorrow"})
+_TIME_NOUNS = frozenset(
+    {"night", "morning", "evening", "afternoon", "week", "weekend", "day", "year", "month", "arvo", "holiday", "christmas", "sunday",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+)
+_CALLS = frozenset({"wtf", "mate", "babe", "baby", "bro", "dude", "hun", "yaar", "y", "lekker", "hell", "ffs", "jeez", "man"})
+
+
 def render_clause(verb, third_person: bool, drop: set[int] | None = None) -> tuple[str, bool]:  # noqa: ANN001
     """Render the predicate of `verb` (without its subject) in second person.
 
@@ -501,6 +509,24 @@ def render_clause(verb, third_person: bool, drop: set[int] | None = None) -> tup
     pieces: list[_Piece] = []
     keep_reason: set[int] = set()
     subtree = [t for t in verb.subtree]
+    # "On Sunday you told my father…", "Last night he fell asleep…": a time or place said before the subject goes after
+    # the act, so the sentence reads "When you told my father … on Sunday", not "When you on Sunday told…".
+    fronted: set[int] = set()
+    if subj is not None:
+        for c in verb.children:
+            if c.i > subj.i:
+                continue
+            words = list(c.subtree)
+            if any(x.lower_ in ABSOLUTES for x in words):
+                continue
+            if (
+                c.dep_ == "prep" and c.lower_ not in {"for", "like"} and len(words) <= 6 and any(x.dep_ == "pobj" for x in words)
+                or c.dep_ in {"npadvmod", "advmod"} and (c.lower_ in _FRONTED_TIME or c.lemma_ in _TIME_NOUNS) and len(words) <= 4
+            ):
+                fronted.update(x.i for x in words)
+            elif c.dep_ in {"npadvmod", "intj"} and len(words) == 1 and c.lower_ in DISCOURSE | _CALLS:
+                drop.add(c.i)  # "omg u ate my fries", "mate you drank all my beers": said to them, not part of the act
+    tail: list[_Piece] = []
     for t in subtree:  # whole pieces that go, decided before their first word could be kept
         if (
             t.lower_ == "time"
@@ -593,7 +619,11 @@ def render_clause(verb, third_person: bool, drop: set[int] | None = None) -> tup
             text = "your" if t.tag_ == "PRP$" else "you"
         elif low in CONTRACTIONS and t.pos_ in {"AUX", "PART", "VERB"}:
             text = CONTRACTIONS[low]
-        pieces.append(_Piece(text, t.whitespace_ or " ", t.i, text == t.text))
+        (tail if t.i in fronted else pieces).append(_Piece(text, t.whitespace_ or " ", t.i, text == t.text))
+    if tail and pieces:
+        tail[0] = _Piece(tail[0].text[:1].lower() + tail[0].text[1:], tail[0].ws, tail[0].i, False)
+        pieces[-1] = _Piece(pieces[-1].text, " ", pieces[-1].i, False)
+        pieces += tail
     # Keep words the user wrote joined ("8pm", "self-centred") joined, when neither side was rewritten.
     for p, q in zip(pieces, pieces[1:]):
         if p.unchanged and q.unchanged and q.i == p.i + 1 and not p.text[-1:].isspace() and verb.doc[p.i].whitespace_ == "":

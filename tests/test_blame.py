@@ -618,3 +618,16 @@ def test_sarcasm_about_a_good_act_and_being_made_the_joke():
 )
 def test_twenty_first_sets_shapes(text, behaviour):
     assert analyse(text).behaviour == behaviour
+
+
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        ("On Saturday you left me at the station", "you left me at the station on Saturday"),
+        ("last night he snored on the sofa till two", "you snored on the sofa till two last night"),
+        ("At dinner you checked your phone the whole time", "you checked your phone the whole time at dinner"),
+        ("mate you finished my cereal", "you finished my cereal"),
+    ],
+)
+def test_a_time_or_place_said_first_goes_after_the_act(text, behaviour):
+    assert analyse(text).behaviour == behaviour
