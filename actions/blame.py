@@ -877,6 +877,15 @@ _WHATS_HARD_ABOUT = re.compile(
     r"^(?:(?:seriously|honestly|oh|so)[, ]+)*what(?:'s| is| was)? (?:exactly |actually |even )?(?:is |was )?(?:so |that )(?:hard|difficult|complicated|tough) about (\w+ing)\b(.*?)[?.!]*$",
     re.I,
 )
+_DONT_MIND_ME = re.compile(
+    r"^(?:(?:oh|no|yeah|right)[,.!]?\s+)*(?:don'?t|never) mind me[,.!…]*\s*(?:i'?ll|i will|i'?m going to) (?:just )?(?:go and |go )?(.+?)(?:,?\s*(?:shall i|then|yeah|eh|shall i then))?[?.!]*$",
+    re.I,
+)
+_SCORN_THEN_GERUND = re.compile(
+    r"^(?:oh,?\s+)?(?:(?:great|nice|lovely|brilliant|fantastic|amazing|top|classy|super|real|very|stellar|excellent)\s+(?:\w+\s+)?(?:parenting|work|job|move|one|stuff|manners|driving|listening|effort)"
+    r"|what an? (?:\w+ )?(?:hypocrite|joke|gentleman|hero|star|legend|role model|example)|(?:real|very|so) mature)[,.!:;—-]+\s*(\w+ing)\b\s*(.*?)[.!?]*$",
+    re.I,
+)
 # "Do you ever actually listen to a word I say?": asked so the answer is no.
 _DO_YOU_EVER = re.compile(r"^(?:(?:seriously|honestly|oh)[, ]+)*(do|did) (?:you|u) (?:ever|even|ever even) (?:actually |really |once )?(.+?)[?.!]*$", re.I)
 _BECAUSE_OF_YOUR = re.compile(r"\b(?:because of|thanks to|with|by) (?:your|his|her|their) (\w+ing)\b", re.I)
@@ -990,6 +999,7 @@ _PREPARE: tuple[Step, ...] = (
     _sub(r"\s+(?=(?:ur|you'?re|youre|u r) (?:so|such)\b[^.!?]*$)(?<![.!?,]\s)", ". "),  # "u never pick up wen i call ur so rude": the label is its own sentence
     _sub(r",?\s+(?:on purpose|deliberately|just to (?:annoy|spite|hurt|wind up) me)\s*[.!]*$", ""),  # a motive read into the act
     _sub(r"\bnever (?:once|ever)\b", "never"),  # "you never once thanked me"
+    _keep_if_empty(_sub(r"[,.;:!—-]*\s*(?:end of story|end of discussion|simple as that|plain and simple|full stop)\s*[.!]*$", "")),  # a closer, not an act
     _sub(r"[,.;]\s*(?:and\s+)?(?:you|u|he|she)\s+(?:never|always|probably never)\s+(?:have|has|will|did|do|does|would|could|had)\s*[.!?]*$", "."),  # "you don't care. you never have."
     _sub(r",?\s*(?:do|d'?|did) (?:you|u) want a (?:medal|prize|trophy|gold star|round of applause|parade|thank you card)\b\W*", ". "),  # sarcasm about a good act
     _sub(r"\b(make|makes|made|making) me (?:the|a) (?:joke|butt of (?:the|every|all the) jokes?|punchline|laughing stock)\b", r"\1 jokes about me"),
@@ -1226,7 +1236,11 @@ def analyse(raw: object) -> Analysis:
 
 
 _VAGUE_BEHAVIOUR = re.compile(
-    r"^you (?:what|who|which|how)\b|\bbe like (?:this|that)\b|\bmake everything about\b|\btalent for\b|\b(?:take|takes|taking|took) me for granted\b"
+    r"^you (?:what|who|which|how)\b|\bbe like (?:this|that)\b"
+    # Readings of motive, not acts: "turned the children against me", "married me for my pension". (Putting someone first
+    # and undermining stay acts: the annotators of the sixth and eighth sets kept them, the twenty-first's did not.)
+    r"|\b(?:stopped|stop|stops|quit) (?:caring|loving|trying|noticing|wanting)\b|\bturn(?:ed|s)? (?:\w+ ){1,3}against me\b|\bmarried me (?:for|because|just for)\b"
+    r"|\bfind me (?:\w+ )?(?:attractive|interesting|boring|annoying|sexy|pretty)\b|\bmake everything about\b|\btalent for\b|\b(?:take|takes|taking|took) me for granted\b"
     r"|\b(?:give an? (?:toss|damn|shit|crap|fig|fuck|monkey'?s)|rather be (?:anywhere|somewhere|with)"
     r"|make (?:an|any) effort|(?:are|aren't|were|weren't) there for me)\b"
     r"|^you(?:'re| are| were) (?:killing me|doing my head in|driving me (?:insane|mad|crazy|nuts|up the wall|round the bend))(?: (?:right now|today|tonight|again|honestly))*$"
@@ -1441,6 +1455,18 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
         _add_form(a, "question")
         if not a.behaviour:
             a.behaviour, a.past = f"you don't {_second_person_text(hh.group(1).strip())}", False
+        return
+    mind = _DONT_MIND_ME.search(s)
+    if mind and not a.behaviour:  # "Oh, don't mind me, I'll just carry all the shopping in myself, shall I?": what I end up doing
+        a.contempt = True
+        _add_form(a, "command")
+        a.behaviour, a.past = tidy("I " + re.sub(r"\s+again$", "", mind.group(1).strip())), False
+        return
+    sg = _SCORN_THEN_GERUND.search(s)
+    if sg and not a.behaviour:  # "great parenting, letting a nine year old watch that film": the act under the sarcasm
+        a.contempt = True
+        _add_form(a, "label")
+        a.behaviour, a.past = f"you {_second_person_text(gerund_to_base(sg.group(1), '') + ' ' + sg.group(2)).strip()}", False
         return
     wh = _WHATS_HARD_ABOUT.search(s) or _DO_YOU_EVER.search(s)
     if wh and not a.behaviour:

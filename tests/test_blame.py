@@ -631,3 +631,17 @@ def test_twenty_first_sets_shapes(text, behaviour):
 )
 def test_a_time_or_place_said_first_goes_after_the_act(text, behaviour):
     assert analyse(text).behaviour == behaviour
+
+
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        ("Oh no, don't mind me, I'll just walk the dog in the rain myself, shall I?", "I walk the dog in the rain myself"),
+        ("lovely manners, chewing with your mouth open at my parents' table", "you chew with your mouth open at my parents' table"),
+        ("I feel like you stopped trying years ago", None),
+        ("I feel that you married me for my money", None),
+        ("he's a liar, end of story", None),
+    ],
+)
+def test_sarcasm_around_an_act_and_readings_of_motive(text, behaviour):
+    assert analyse(text).behaviour == behaviour
