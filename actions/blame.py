@@ -415,6 +415,26 @@ def _is_partner(tok) -> bool:  # noqa: ANN001
     return low in PARTNER_NOUNS and any(c.lower_ in {"my", "our"} for c in tok.children)
 
 
+_HE = frozenset({"he", "husband", "hubby", "boyfriend", "bf", "fiance", "fiancé", "man", "guy", "dad", "father", "bloke"})
+_SHE = frozenset({"she", "wife", "wifey", "girlfriend", "gf", "fiancee", "fiancée", "woman", "girl", "mum", "mom", "mother"})
+
+
+def _partner_pronouns(subj) -> frozenset[str]:  # noqa: ANN001
+    """The pronouns that mean the partner in this clause, so only those turn into 'you'.
+
+    "she tells her mum everything" -> "you tell your mum"; "he tells her everything" keeps "her" (someone else), and
+    "she told them everything" keeps "them". A name or "my partner" may be anyone: he or she and a singular "their".
+    """
+    low = subj.lower_ if subj is not None else ""
+    if low in _HE:
+        return frozenset({"he", "him", "his", "himself"})
+    if low in _SHE:
+        return frozenset({"she", "her", "herself"})
+    if low == "they":
+        return frozenset({"they", "them", "their", "themselves", "themself"})
+    return frozenset({"he", "him", "his", "himself", "she", "her", "herself", "their", "themselves", "themself"})
+
+
 def _subject(verb):  # noqa: ANN001, ANN202
     for c in verb.children:
         if c.dep_ in {"nsubj", "nsubjpass", "expl"}:
@@ -489,6 +509,7 @@ def render_clause(verb, third_person: bool, drop: set[int] | None = None) -> tup
     subj = _subject(verb)
     if subj is not None:
         drop.update(t.i for t in subj.subtree)
+    partner = _partner_pronouns(subj)
     neg = _is_negated(verb)
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
     question_do = [a for a in auxes if a.lemma_ == "do"]
@@ -613,10 +634,12 @@ def render_clause(verb, third_person: bool, drop: set[int] | None = None) -> tup
             text = form[1 if t.tag_ == "VBD" or t.lower_ in {"would", "could", "'d"} else 0]
         elif t.dep_ in {"aux", "auxpass"} and t.head.i == verb.i:
             text = _second_person_aux(t) if third_person or t.lower_ in CONTRACTIONS else t.text
-        elif third_person and low in THIRD_TO_SECOND and t.tag_ in {"PRP", "PRP$"} and t.dep_ != "nsubj":
-            text = THIRD_TO_SECOND[low] if not (low == "her" and t.tag_ == "PRP$") else "your"
-        elif third_person and low == "her":
-            text = "your" if t.tag_ == "PRP$" else "you"
+        elif third_person and low in THIRD_TO_SECOND and low in partner and t.tag_ in {"PRP", "PRP$"} and t.dep_ != "nsubj":
+            text = THIRD_TO_SECOND[low]
+        elif third_person and low == "her" and low in partner:
+            # "she tells her mum everything": spaCy may read "her" as the one told; before a noun it is hers
+            her_noun = t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "NOUN" and t.doc[t.i + 1].tag_ in {"NN", "NNS"}
+            text = "your" if t.tag_ == "PRP$" or her_noun else "you"
         elif low in CONTRACTIONS and t.pos_ in {"AUX", "PART", "VERB"}:
             text = CONTRACTIONS[low]
         (tail if t.i in fronted else pieces).append(_Piece(text, t.whitespace_ or " ", t.i, text == t.text))
@@ -888,6 +911,7 @@ _SCORN_THEN_GERUND = re.compile(
 )
 # "Do you ever actually listen to a word I say?": asked so the answer is no.
 _DO_YOU_EVER = re.compile(r"^(?:(?:seriously|honestly|oh)[, ]+)*(do|did) (?:you|u) (?:ever|even|ever even) (?:actually |really |once )?(.+?)[?.!]*$", re.I)
+_DO_YOU_EVEN_FEEL = re.compile(r"^(?:love|care|like|want|respect|miss|fancy|give a \w+)\b", re.I)
 _BECAUSE_OF_YOUR = re.compile(r"\b(?:because of|thanks to|with|by) (?:your|his|her|their) (\w+ing)\b", re.I)
 _CONTEMPT_LEAD = re.compile(
     r"^(?:oh\s+)?(?:just\s+)?(?:man up|grow up|grow a spine|get a grip|get a life|come on|for god'?s sake|seriously)\s*(?:and|,)\s+", re.I
@@ -1469,6 +1493,16 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
         a.behaviour, a.past = f"you {_second_person_text(gerund_to_base(sg.group(1), '') + ' ' + sg.group(2)).strip()}", False
         return
     wh = _WHATS_HARD_ABOUT.search(s) or _DO_YOU_EVER.search(s)
+    if wh and wh.re is _DO_YOU_EVER and _DO_YOU_EVEN_FEEL.match(wh.group(2)):
+        # "do you even love me" asks about a feeling, not an act: nothing to picture, so ask. "do you even care that I was
+        # sick and you went fishing" names the act after the feeling.
+        act = re.search(r"\b(?:and|while|when|but) (?:you|u) (.+)$", wh.group(2), re.I)
+        wh = None
+        if act and not a.behaviour:
+            a.contempt = True
+            _add_form(a, "question")
+            a.behaviour = tidy(f"you {act.group(1).strip()}")
+            return
     if wh and not a.behaviour:
         a.contempt = True
         _add_form(a, "question")

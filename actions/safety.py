@@ -168,7 +168,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # Ideas the model caught and the rules missed on the fourteenth to seventeenth sets (2026-12-03): rules back the model up.
     (
         "self_harm",
-        r"\b(?:what'?s|whats|what is|see|seeing|there'?s no|no) (?:the )?point (?:anymore|any more|in being here|of being here|in me being here)\b"
+        r"\b(?:what'?s|whats|what is|see|seeing|there'?s no|no) (?:the )?point (?:anymore|any more|(?:in|of) (?:me )?being here(?! (?:at|in|with|for|tonight|today|if|when)\b))\b"
         r"|\b(?:got|have|bought|sorted|saved|hidden|hid) (?:the |my |some |enough )?(?:pills|tablets|rope)\b[^.!?]{0,20}\b(?:sorted|ready|saved|hidden|now)\b|\bpills sorted\b"
         r"|\bnot (?:turn|turning|brak\w*|stopp?\w*) (?:at|for) the (?:bend|corner|lights|junction)\b"
         r"|\bhow many\b(?! times)[^.!?]{0,30}\b(?:it would|would it|it'?d|to) take\b"
@@ -586,6 +586,33 @@ _PATTERNS: list[tuple[str, str]] = [
         "threat",
         r"\b(?:wasn'?t|was not|look(?:s|ed)? like|make it look like) an accident\b|\bnone of (?:us|you) (?:will |would |'ll )?(?:see|live to see|make it to) (?:christmas|another|the (?:end|new year)|tomorrow)\b"
         r"|\bi(?:'m| am) (?:afraid|scared|worried) i(?:'ll| will| might) (?:do something to|hurt|kill) (?:him|her|them)\b",
+    ),
+    # The twentieth set's rule misses (young, texting writers), each as an idea.
+    (
+        "threat",
+        # Taking the children where the other parent cannot find them, as the price of leaving.
+        r"\b(?:take|takes|took|taking|run off with|disappear with|vanish with) (?:the|my|our) (?:kids|children|baby|son|daughter)\b[^.!?]{0,40}\b(?:never (?:find|see)|won'?t (?:ever )?(?:find|see)|will not (?:ever )?(?:find|see)|not (?:ever )?(?:find|see) (?:them|him|her) again)\b",
+    ),
+    (
+        "self_harm",
+        r"\bswallow\w* (?:every|each|all (?:of )?(?:my|the|those|these)) (?:single )?(?:pill|tablet|sleeping pill|painkiller)s?\b"
+        # "what's the point of me even being here": being here at all, not at the party.
+        r"|\bwhat'?s the point (?:of|in) (?:me )?(?:even )?(?:(?:being here|being alive|living|existing)(?: (?:any ?more|at all))?(?! (?:if|when|at|in|with|for|tonight|today))|(?:carrying on|going on|living) (?:any ?more|at all))\b"
+        r"|\b(?:everyone|everybody|they|you all|the kids|my family)(?:'d| would| will|'ll) be better off\s*(?:[.!?…]|$|now|tbh|honestly|anyway)",
+    ),
+    (
+        "sexual",
+        # Made to do things in bed that were refused.
+        r"\b(?:made|makes|make|forced|forces|force|pressured|pressures|pushed) me (?:to )?(?:do |into )?(?:stuff|things|something|it)\b[^.!?]{0,30}\b(?:i said no|i didn'?t want|i did not want|i don'?t want|i told (?:him|her|them) no|i refused)\b"
+        r"|\b(?:in bed|sexually|in the bedroom)\b[^.!?]{0,30}\b(?:i (?:said|say) no|even though i (?:said|say) no|after i said no|i didn'?t want to)\b",
+    ),
+    (
+        "control",
+        # Money, gold or documents taken, and leaving the house only with permission.
+        r"\b(?:can'?t|cant|cannot|not allowed to|am not allowed to|mustn'?t) (?:leave|go out of|step out of) (?:the house|home|the flat|the apartment)(?: \w+){0,2} without (?:his |her |their )?(?:permission|asking|him|her|them)\b"
+        r"|\b(?:took|takes|taken|kept|keeps|has|have) (?:all )?(?:of )?my (?:gold|jewellery|jewelry|passport|documents|papers|visa|id)\b[^.!?]{0,40}\b(?:(?:can'?t|cant|cannot) (?:leave|go out|get out)|won'?t (?:give (?:it|them) back|let me)|not allowed|permission)\b"
+        # Food money only for obedience.
+        r"|\b(?:won'?t|wont|doesn'?t|will not|does not|refuses to) give me (?:any )?(?:money|cash) (?:for|to buy) (?:food|groceries|the kids|nappies|diapers|medicine)\b[^.!?]{0,30}\bunless\b",
     ),
 ]
 _COMPILED = [(cat, re.compile(p)) for cat, p in _PATTERNS]

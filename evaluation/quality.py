@@ -41,6 +41,19 @@ def _lemmas(text: str) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in blame.nlp()(text) if not t.is_punct)
 
 
+# The reframe speaks to the partner in full words, so a gold keyword written in text speak or about the partner
+# ("told ur mum", "rang his mum", "rolled her eyes") is kept when the output says "your mum", "your eyes".
+# Object pronouns are not mapped: "told them everything" must not become "told you everything".
+_SAME_WORD = {
+    "ur": frozenset({"your", "you're", "you"}),
+    "u": frozenset({"you"}),
+    "yr": frozenset({"your"}),
+    "his": frozenset({"your"}),
+    "her": frozenset({"your"}),
+    "their": frozenset({"your"}),
+}
+
+
 def _present(keyword: str, output: str) -> bool:
     """Every word of the keyword (stemmed or lemmatised) appears in the output.
 
@@ -49,7 +62,7 @@ def _present(keyword: str, output: str) -> bool:
     words = {_stem(w) for w in re.findall(r"[a-z0-9']+", output.lower())} | _lemmas(output)
     for part in re.findall(r"[a-z0-9']+", keyword.lower()):
         k = _stem(part)
-        if k in words or part in words or _lemmas(part) & words:
+        if k in words or part in words or _lemmas(part) & words or _SAME_WORD.get(part, frozenset()) & words:
             continue
         if (
             len(k) >= 4
@@ -90,7 +103,7 @@ def grammar_problems(behaviour: str) -> list[str]:
     # "the budget we agreed on", "for me to deal with": a preposition stranded by a relative clause is English.
     stranded = re.search(
         r"\b(?:(?:i|we|you|they|he|she|nobody|no one|anyone|everyone|someone) \w+|to \w+) (?:on|to|with|about|for|at|in|of)$|\w+s'$|\b(?:looked|seen|sorted|dealt|taken care|thought|talked|cared|paid|waited) (?:at|to|with|of|about|for)$"
-        r"|\b(?:lights?|heating|tv|telly|radio|oven|hob|taps?|engine|music|shoes|boots|coat|hat|phone) (?:on|off)$",
+        r"|\b(?:lights?|heating|tv|telly|radio|oven|hob|iron|straighteners|heater|fan|taps?|engine|music|shoes|boots|coat|hat|phone) (?:on|off)$",
         b,
         re.I,
     )

@@ -623,6 +623,20 @@ def test_twenty_first_sets_shapes(text, behaviour):
 @pytest.mark.parametrize(
     "text, behaviour",
     [
+        ("do you even like me", None),
+        ("Did you even care?", None),
+        ("do you even care that my dad was in hospital and you went to the pub", "you went to the pub"),
+        ("Do you even listen when I talk?", "you don't listen when I talk"),
+    ],
+)
+def test_do_you_even_asks_about_a_feeling_unless_an_act_follows(text, behaviour):
+    """'Do you even love me' pictures nothing: the reframe asks what happened rather than inventing 'you don't love me'."""
+    assert analyse(text).behaviour == behaviour
+
+
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
         ("On Saturday you left me at the station", "you left me at the station on Saturday"),
         ("last night he snored on the sofa till two", "you snored on the sofa till two last night"),
         ("At dinner you checked your phone the whole time", "you checked your phone the whole time at dinner"),
@@ -644,4 +658,19 @@ def test_a_time_or_place_said_first_goes_after_the_act(text, behaviour):
     ],
 )
 def test_sarcasm_around_an_act_and_readings_of_motive(text, behaviour):
+    assert analyse(text).behaviour == behaviour
+
+
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        ("she told them everything about our fight", "you told them everything about our fight"),
+        ("she tells her mum everything we fight about", "you tell your mum everything we fight about"),
+        ("he tells her everything", "you tell her everything"),
+        ("my husband never calls his mum", "you don't call your mum"),
+        ("my partner never cleans their stuff", "you don't clean your stuff"),
+    ],
+)
+def test_only_the_partners_pronouns_become_you(text, behaviour):
+    """'She told them everything' is about other people: 'When you told you everything' was nonsense."""
     assert analyse(text).behaviour == behaviour

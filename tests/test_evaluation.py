@@ -29,3 +29,15 @@ def test_judge_refuses_a_garbled_when_and_accepts_a_stranded_preposition():
     assert grammar_problems("you don't help with the dishes and I are sick of it")
     assert not grammar_problems("you leave your dishes in the sink for me to deal with")
     assert grammar_problems("you leave your dishes in the")
+
+
+def test_a_keyword_about_the_partner_or_in_text_speak_is_kept_in_second_person():
+    """The reframe speaks to the partner: 'rang his mum' is kept by 'rang your mum', 'told ur mum' by 'told your mum'."""
+    assert _present("rang his mum", "you rang your mum to ask about the sofa")
+    assert _present("told ur mum", "you told your mum we are having money troubles")
+    assert _present("rolled her eyes", "you rolled your eyes at me")
+    assert not _present("told them", "you told you everything about our fight")
+
+
+def test_an_appliance_left_on_is_not_a_dangling_word():
+    assert judge("YOU LEFT THE IRON ON.", "reframe", ["iron"]).ok

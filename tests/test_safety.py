@@ -465,3 +465,36 @@ def test_twenty_first_sets_ideas_of_danger(text, category):
 )
 def test_near_misses_of_those_ideas_are_not_safety(text):
     assert not check(text).flagged
+
+
+# The twentieth set's rule misses (2026-12-04), tested in other wordings than the set's own lines.
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("he says he'll take our son abroad and I'll never see him again", "threat"),
+        ("i could swallow all my sleeping pills tonight", "self_harm"),
+        ("what's the point of living anymore", "self_harm"),
+        ("whats the point of me being here", "self_harm"),
+        ("they'll be better off. tbh", "self_harm"),
+        ("she pressured me into things i didn't want in the bedroom", "sexual"),
+        ("I'm not allowed to leave the house without asking him", "control"),
+        ("his mum took my passport and says I'm not allowed to work", "control"),
+        ("she won't give me cash for groceries unless I sleep with her", "control"),
+    ],
+)
+def test_twentieth_sets_ideas_of_danger(text, category):
+    assert category in check(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "everyone would be better off if we just left earlier",
+        "you made me do the dishes even though i said no to cooking",
+        "you took the kids to the park and I never found out",
+        "you won't give me money for the cinema unless I clean",
+        "what's the point of being here at the party if you're on your phone",
+    ],
+)
+def test_near_misses_of_the_twentieth_sets_ideas_are_not_safety(text):
+    assert not check(text).flagged
