@@ -677,6 +677,8 @@ def _second_person_aux(tok) -> str:  # noqa: ANN001
 def _conjugate(tok, neg_here: bool, past: bool, question: bool, third_person: bool) -> str:  # noqa: ANN001
     """The main verb in second person, negated if "never"/"not" was dropped."""
     lemma = tok.lemma_.lower()
+    if lemma == "doe" and tok.lower_ == "does":
+        lemma = "do"  # "who even does that": the small model reads "does" as the plural of "doe"
     low = tok.lower_
     if tok.tag_ == "VBN" and not neg_here and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
         return tok.text  # "you've been on that xbox": the participle stays after "have"
@@ -941,7 +943,7 @@ def _own_feeling(sentence: str, lex: Lexicon) -> tuple[str | None, PseudoFeeling
     return None, None
 
 
-_SLANG_ASIDE = re.compile(r"\b(?:ffs|ngl|tbh|smh|istg|lmao|lmfao|fml|jfc|fr fr|na wa o|na wa|haba|abeg|ag man|aiyo|yaar)\b[,.!]*\s*", re.I)
+_SLANG_ASIDE = re.compile(r"\b(?:ffs|ngl|tbh|smh|istg|lmao|lmfao|fml|jfc|fr fr|na wa o|na wa|haba|abeg|ag man|aiyo|yaar|matlab)\b([,.!]*)\s*", re.I)
 _PARTNER_IS = re.compile(
     r"\b(wife|husband|partner|boyfriend|girlfriend|bf|gf|fiance|fiancee|fiancé|fiancée)'s\s+(so|such|always|never|a|an|too|really|very)\b",
     re.I,
@@ -1009,20 +1011,30 @@ def _gerund_subject(text: str) -> str:
     return text
 
 
+def _splice_and(m: re.Match) -> str:
+    """Join a comma splice with "and"; "my husband never gets up…, he just snores" keeps one subject for both acts."""
+    second = m.group(2)
+    if not re.match(r"(?:you|u)\b", m.group(1), re.I):
+        second = re.sub(r"^(?:he|she)\s+", "", second, flags=re.I)
+    return f"{m.group(1)} and {second}"
+
+
 def _who_does_that(m: re.Match) -> str:
     verb = m.group(1)
-    return "you " + verb[:-1]  # "who puts an empty carton back?" -> "you put…"
+    return "you " + ("do" if verb.lower() == "does" else verb[:-1])  # "who puts an empty carton back?" -> "you put…"
 
 
 _PREPARE: tuple[Step, ...] = (
     # "my wife's so grumpy": the tagger reads "'s" as a possessive; say "is" so the clause parses.
     lambda text: _PARTNER_IS.sub(r"\1 is \2", text),
-    _keep_if_empty(lambda text: _SLANG_ASIDE.sub("", text)),  # "ffs", "ngl": tone, not part of what anyone did
+    _keep_if_empty(lambda text: _SLANG_ASIDE.sub(lambda m: m.group(1)[:1] + " " if m.group(1) else "", text)),  # "ffs", "ngl": tone, not part of what anyone did
     _sub(r"(^|[.!?]\s+)(?:oh\s+)?wait,?\s+(?=(?:you|u|he|she)\b)", r"\1"),  # "…oh wait, you didn't"
     _sub(r"([a-z])\1{2,}", r"\1"),  # "u make me soooo angry": the parse needs "so"
     _sub(r"\s+(?=(?:ur|you'?re|youre|u r) (?:so|such)\b[^.!?]*$)(?<![.!?,]\s)", ". "),  # "u never pick up wen i call ur so rude": the label is its own sentence
     _sub(r",?\s+(?:on purpose|deliberately|just to (?:annoy|spite|hurt|wind up) me)\s*[.!]*$", ""),  # a motive read into the act
     _sub(r"\bnever (?:once|ever)\b", "never"),  # "you never once thanked me"
+    _keep_if_empty(_sub(r"[,.;!?]+\s*(?:what )?(?:is|are|r) (?:he|she|you|u|they) (?:\d+|five|six|ten|twelve|a (?:child|kid|baby|toddler|teenager))\s*\?*\s*$", "?")),  # "…, is he 5?": a jab
+
     _keep_if_empty(_sub(r"[,.;:!—-]*\s*(?:end of story|end of discussion|simple as that|plain and simple|full stop)\s*[.!]*$", "")),  # a closer, not an act
     _sub(r"[,.;]\s*(?:and\s+)?(?:you|u|he|she)\s+(?:never|always|probably never)\s+(?:have|has|will|did|do|does|would|could|had)\s*[.!?]*$", "."),  # "you don't care. you never have."
     _sub(r",?\s*(?:do|d'?|did) (?:you|u) want a (?:medal|prize|trophy|gold star|round of applause|parade|thank you card)\b\W*", ". "),  # sarcasm about a good act
@@ -1032,7 +1044,7 @@ _PREPARE: tuple[Step, ...] = (
     _sub(r"\b(?:you'?re|youre|ur|you are|u r) (?:so |really |just |soo? )?(annoying|irritating|embarrassing|frustrating|infuriating|exhausting) (?=when|whenever|every time)",
          lambda m: f"you make me so {_ING_FELT[m.group(1).lower()]} "),
     # "you never come to bed anymore, you stay up on reddit": a comma splice parses the first act as the second's object.
-    _sub(r"^((?:you|u)\s+(?!(?:know|see|think|mean|say|said|are|were|drive|make|made)\b)[a-z'](?:(?!\b(?:when|whenever|if)\b)[^,.!?]){8,}?),\s+((?:you|u)\s+(?:just\s+|always\s+|then\s+)?(?!(?:know|see|think|mean|said|say|wonder|ask|need|have to|should|must|are|were|is|re)\b)[a-z]{3,})", r"\1 and \2"),
+    _sub(r"^((?:you|u|(?:my (?:husband|wife|partner|boyfriend|girlfriend|bf|gf)|he|she)(?= never| always))\s+(?!(?:know|see|think|mean|say|said|are|were|drive|make|made)\b)[a-z'](?:(?!\b(?:when|whenever|if)\b)[^,.!?]){8,}?),\s+((?:you|u|he|she)\s+(?:just\s+|always\s+|then\s+)?(?!(?:know|see|think|mean|said|say|wonder|ask|need|have to|should|must|are|were|is|re)\b)[a-z]{3,})", _splice_and),
     _sub(r",?\s+and (?:i'?m|im|i am|i'?m just|we'?re) (?:just )?(?:supposed|meant|expected) to [^.!?]*\?+", "."),  # "…and I'm supposed to laugh?": a jab
     _sub(r",?\s*\bfor once(?: in (?:your|ur|his|her|their) (?:life|lives))?(?=\s*[,.!?]|\s*$)", ""),  # "…for once in your life": a jab, not part of the act
     _sub(r"^(hubby|wifey|bf|gf|husband|wife|boyfriend|girlfriend|partner)\b", r"my \1"),  # "hubby forgot…"
@@ -1071,6 +1083,9 @@ _PREPARE: tuple[Step, ...] = (
     # "ignored my calls all afternoon 🙃": the subject is dropped, not absent.
     _sub(r"^(?=(?:ignored|forgot|left|skipped|missed|cancell?ed|canceled|ghosted|blanked|ditched|ate|took|spent|broke|lost)\b)", "you "),
     # "who puts an empty carton back in the fridge?": a rhetorical question about one act.
+    # "who leaves their wife at the hospital…": the wife is me
+    _sub(r"^((?:seriously\s+|honestly\s+|like\s+)?who (?:even )?[a-z]+s\b[^.!?]*?)\btheir (?:wife|husband|partner|girlfriend|boyfriend|gf|bf)\b('s)?",
+         lambda m: m.group(1) + ("my" if m.group(2) else "me")),
     _sub(r"^(?:seriously\s+|honestly\s+|like\s+)?who (?:even )?(puts|leaves|does|eats|drinks|uses|takes|forgets|buys|leaves|drops)\b", _who_does_that),
     _sub(r"(?<![\w'])['\"\u2018\u201c](\w+)['\"\u2019\u201d](?!\w)", r"\1", 0),  # "because you 'forgot'": scare quotes are tone
     _sub(r"^not (?:once|one time),? (have|has|did|do|does) (you|he|she|they) ", r"\2 \1 never "),  # "not once have you asked"
@@ -1273,6 +1288,8 @@ _VAGUE_BEHAVIOUR = re.compile(
     r"|^(?:it'?s|its|it is) (?:always |all )?about you\b|\bhave (?:no|zero|not an ounce of) respect\b|\bbring nothing\b|^you don'?t (?:even )?try$"
     r"|^you (?:don'?t|didn'?t) (?:ever )?support me$|\b(?:emotional )?(?:intelligence|range|maturity|depth|empathy) of an? \w+|\bno dey hear\b"
     r"|\bhave no time for (?:me|us)\b"
+    r"|^you (?:do|does|did) (?:that|this|stuff like that|things like that)$|^you (?:don'?t )?hear yourself\b|\bact(?:s|ing|ed)? like (?:a|the) (?:victim|martyr)\b"
+    r"|\b(?:want|wants|wanted) to be with me\b|\bgot over (?:her|him|them|your ex|my ex)\b|\b(?:are|'re|were) punishing me\b"
     r"|\bmake (?:every|each) (?:conversation|thing|argument|discussion|row) about (?:yourself|you|himself|herself)\b"
     r"|\bhave to win (?:every|each|the|all the) (?:argument|fight|row|discussion)s?\b|^you (?:aren'?t|are not|'re not) (?:even )?trying\b"
     r"|^you (?:know )?(?:exactly |full well |perfectly well )?what (?:you )?(?:did|said|done|do)\b|\bbe (?:a |an )?(?:grown[- ]?up|adult)\b"
@@ -1873,6 +1890,12 @@ def _analyse_causal(make, a: Analysis, lex: Lexicon, third: bool) -> None:  # no
         if word:
             _set_feeling(a, word if word in lex.feelings else None, lex.pseudo.get(word))
         vp = None
+    if vp is not None and vp.lemma_ == "want" and any(c.dep_ == "xcomp" for c in vp.children):
+        # "you make me want to scream when you…": how strongly I feel, not something I have to do; the feeling is asked
+        wanted = next(c for c in vp.children if c.dep_ == "xcomp")
+        if wanted.lemma_ == "cry":
+            _set_feeling(a, None, lex.pseudo.get("cry"))
+        vp = None
     if vp is not None and vp.pos_ == "ADJ":
         if not a.behaviour:
             a.behaviour = f"I {'was' if past else 'am'} {' '.join(x.text for x in vp.subtree)}"
@@ -1914,6 +1937,7 @@ def _analyse_causal(make, a: Analysis, lex: Lexicon, third: bool) -> None:  # no
                 a.behaviour, a.past = "you " + " ".join(words), past
     # The when-clause hangs off "make" or off its complement ("made me feel unwanted when you…").
     heads = [make] + [c for c in make.children if c.dep_ in {"ccomp", "xcomp"}]
+    heads += [k for h in heads[1:] if h.lemma_ == "want" for k in h.children if k.dep_ == "xcomp"]  # "…want to cry when you…"
     for c in [k for h in heads for k in h.children]:
         if (
             c.dep_ == "advcl"

@@ -674,3 +674,34 @@ def test_sarcasm_around_an_act_and_readings_of_motive(text, behaviour):
 def test_only_the_partners_pronouns_become_you(text, behaviour):
     """'She told them everything' is about other people: 'When you told you everything' was nonsense."""
     assert analyse(text).behaviour == behaviour
+
+
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        ("you make me want to scream when you slam the door", "you slam the door"),
+        ("you made me want to cry when you laughed at my dress", "you laughed at my dress"),
+        ("you make me want to tear my hair out when you leave the milk out", "you leave the milk out"),
+        ("you make me want to cry", None),
+    ],
+)
+def test_make_me_want_to_is_how_strongly_i_feel_not_an_act_of_mine(text, behaviour):
+    """'When I have to want to scream' was the reframe of a plain causal complaint; the act is the when-clause."""
+    assert analyse(text).behaviour == behaviour
+
+
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        ("she never helps with dinner, she just sits on her phone", "you don't help with dinner and sit on your phone"),
+        ("why won't she ever put her shoes away, is she 5?", "you don't put your shoes away"),
+        ("who leaves their wife at the hospital to go watch the footy", "you leave me at the hospital to go watch the footy"),
+        ("who even does that", None),
+        ("stop acting like a martyr", None),
+        ("I feel like you don't want to be with me any more", None),
+        ("he's so lazy yaar, matlab he can't even make his own chai", "you can't make your own chai"),
+    ],
+)
+def test_twentieth_sets_shapes(text, behaviour):
+    """From the twentieth set's misses, in new wordings: splices about him or her, a jab about age, 'who' questions."""
+    assert analyse(text).behaviour == behaviour
