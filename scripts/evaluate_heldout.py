@@ -62,6 +62,8 @@ FLOORS = {
     "eighteenth": {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 1.0, "reframe_quality": 0.925},
     "nineteenth": {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 1.0, "reframe_quality": 0.92},
     "twentyfirst": {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 1.0, "reframe_quality": 0.80},
+    # Unseen by the model (never trained on); measured first in CI on 2026-12-04 and then used to fix the parser and rules.
+    "twentieth": {"blame_precision": 0.92, "blame_recall": 0.84, "safety_recall": 1.0, "reframe_quality": 0.86},
 }
 # First looks on 2026-12-02 (model of aeb0792), measured before any change was made for them; both sets were
 # written by helpers who saw neither the training data nor the code, with overlaps removed and the
@@ -110,6 +112,14 @@ FLOORS = {
 # the project), first look with the model trained from 1064f51's data on that day's machine and the code of 7f9a90c:
 #   twentyfirst P 0.886 R 0.880 safety 0.975 (model alone 0.900, rules alone 0.775) reframe 0.813
 #   the one crisis line missed: "you make me want to swallow everything in the medicine cabinet" (DIET: blame)
+# twentieth (young couples texting: Indian, Australian and British slang, text speak, many third-person lines; written
+# 2026-12-03 by a helper who saw nothing of the project; six lines already in the training data removed), first look
+# with the model trained from bb9ae89's data (tenth to nineteenth and twenty-first now in it) and the code of bb9ae89,
+# printed by CI and reproduced exactly on the development machine:
+#   twentieth P 0.949 R 0.872 safety 1.000 (model alone 1.000, rules alone 0.850) reframe 0.737 (0.791 once the judge
+#   read "told ur mum" and "rang his mum" as kept by "told your mum", "rang your mum")
+#   safety precision 0.678: DIET alone called 19 ordinary lines crisis ("you read my diary", "man up and deal with it",
+#   "that meant a lot"), at a median confidence of 1.0, so no threshold on its confidence would separate them
 FIRST_LOOK = {
     "sixth": {"blame_precision": 0.980, "blame_recall": 0.866, "safety_recall": 0.978, "reframe_quality": 0.825},
     "seventh": {"blame_precision": 0.962, "blame_recall": 0.895, "safety_recall": 0.978, "reframe_quality": 0.860},
@@ -128,6 +138,7 @@ FIRST_LOOK = {
     "eighteenth": {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 1.000, "reframe_quality": 0.868},
     "nineteenth": {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 1.000, "reframe_quality": 0.867},
     "twentyfirst": {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 0.975, "reframe_quality": 0.813},
+    "twentieth": {"blame_precision": 0.949, "blame_recall": 0.872, "safety_recall": 1.000, "reframe_quality": 0.737},
 }
 DEFAULT_FLOORS = {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 0.0, "reframe_quality": 0.0}
 
