@@ -911,6 +911,38 @@ _SCORN_THEN_GERUND = re.compile(
     r"|what an? (?:\w+ )?(?:hypocrite|joke|gentleman|hero|star|legend|role model|example)|(?:real|very|so) mature)[,.!:;—-]+\s*(\w+ing)\b\s*(.*?)[.!?]*$",
     re.I,
 )
+# Sarcasm that still names the act (the twentieth set): mock praise then a gerund, a dropped "you" after "wow,",
+# "because spending … was SO necessary", "yeah cool, just dump the kids on me…", "45 mins late and not even a text".
+_MOCK_PRAISE_GERUND = re.compile(
+    r"^(?:oh,?\s+)?(?:you'?re|youre|ur|you are|u r|he'?s|she'?s|he is|she is)\s+(?:so+|such an?|really|very|soo+)\s+"
+    r"(?:considerate|thoughtful|helpful|romantic|kind|sweet|generous|caring|mature|supportive|classy|polite|organised|organized)"
+    r"[,.!:;—-]+\s*(\w+ing)\b\s*(.*?)[\s.!?🙄😒🙃]*$",
+    re.I,
+)
+_PAST_ACTS = (
+    r"forgot|forgot about|left|ate|took|spent|told|missed|broke|lost|skipped|ditched|cancell?ed|canceled|ignored|invited|sold|"
+    r"booked|bought|drank|finished|used|wore|binned|threw out|gave away|let|made|said|went"
+)
+_WOW_PAST = re.compile(
+    rf"^(?:(?:wow|oh|great|nice one|nice|cool|brilliant|lovely|fantastic|amazing|well done|typical|classic|cheers|thanks)[,.!]+\s+)+"
+    rf"(?:(?:you|u)\s+)?((?:{_PAST_ACTS})\b[^,.!?]*)",
+    re.I,
+)
+_LATE_NO_TEXT = re.compile(
+    r"^(?:oh\s+)?(?:(?:nice one|nice|great|brilliant|wow|cool|lovely|oh|cheers)[,.!]+\s+)+((?:an? |\d+\s*|half an |another )(?:mins?|minutes|hours?|hrs?|hour)\s+late)"
+    r"(?:\s+(?:and|&|n)\s+not (?:even )?(?:a|one) (text|call|message|msg))?",
+    re.I,
+)
+_SO_NECESSARY = re.compile(
+    r"^(?:(?:oh|yeah|yes|sure|right|ok)[,.!]?\s+)*(?:because|cos|coz|cause|bc)\s+(\w+ing)\s+(.+?)\s+(was|is|were)\s+(?:so+|really|totally|absolutely|clearly)\s+"
+    r"(?:necessary|needed|important|essential|urgent|vital|smart|clever|sensible|helpful|a good idea|a great idea)\b",
+    re.I,
+)
+_SURE_JUST = re.compile(
+    r"^(?:(?:yeah|oh|yep)[,.!]?\s+)?(?:cool|sure|fine|great|right|ok|okay|brilliant|lovely|perfect)[,.!]+\s+just\s+([a-z]+)\s+(.+?)"
+    r"(?:,?\s*(?:real|very|so|totally|how)\s+(?:fair|nice|mature|helpful|considerate|thoughtful|lovely)|\s*[🙄😒🙃])[\s.!?🙄😒🙃]*$",
+    re.I,
+)
 # "Do you ever actually listen to a word I say?": asked so the answer is no.
 _DO_YOU_EVER = re.compile(r"^(?:(?:seriously|honestly|oh)[, ]+)*(do|did) (?:you|u) (?:ever|even|ever even) (?:actually |really |once )?(.+?)[?.!]*$", re.I)
 _DO_YOU_EVEN_FEEL = re.compile(r"^(?:love|care|like|want|respect|miss|fancy|give a \w+)\b", re.I)
@@ -1083,10 +1115,12 @@ _PREPARE: tuple[Step, ...] = (
     # "ignored my calls all afternoon 🙃": the subject is dropped, not absent.
     _sub(r"^(?=(?:ignored|forgot|left|skipped|missed|cancell?ed|canceled|ghosted|blanked|ditched|ate|took|spent|broke|lost)\b)", "you "),
     # "who puts an empty carton back in the fridge?": a rhetorical question about one act.
+    # "who tells their wife's secrets to their drinking buddies": the wife is me, and the rest is theirs
+    _sub(r"^((?:seriously\s+|honestly\s+|like\s+)?who (?:even )?[a-z]+s\b[^.!?]*?\btheir (?:wife|husband|partner|girlfriend|boyfriend|gf|bf)\b(?:'s)?[^.!?]*?)\btheir\b", r"\1your"),
     # "who leaves their wife at the hospital…": the wife is me
     _sub(r"^((?:seriously\s+|honestly\s+|like\s+)?who (?:even )?[a-z]+s\b[^.!?]*?)\btheir (?:wife|husband|partner|girlfriend|boyfriend|gf|bf)\b('s)?",
          lambda m: m.group(1) + ("my" if m.group(2) else "me")),
-    _sub(r"^(?:seriously\s+|honestly\s+|like\s+)?who (?:even )?(puts|leaves|does|eats|drinks|uses|takes|forgets|buys|leaves|drops)\b", _who_does_that),
+    _sub(r"^(?:seriously\s+|honestly\s+|like\s+)?who (?:even )?(puts|leaves|does|eats|drinks|uses|takes|forgets|buys|drops|tells|invites|spends|brings|books|reads)\b", _who_does_that),
     _sub(r"(?<![\w'])['\"\u2018\u201c](\w+)['\"\u2019\u201d](?!\w)", r"\1", 0),  # "because you 'forgot'": scare quotes are tone
     _sub(r"^not (?:once|one time),? (have|has|did|do|does) (you|he|she|they) ", r"\2 \1 never "),  # "not once have you asked"
     _sub(r",\s*(?:you|he|she) (?:really|honestly|actually|seriously|just) (?:do|does|did|are|is)\s*[.!]*$", ""),  # "…, you really do"
@@ -1469,6 +1503,31 @@ def _frame_split(s: str, a: Analysis, lex: Lexicon) -> bool:
     return True
 
 
+def _sarcasm_names_the_act(s: str, a: Analysis) -> bool:
+    """Mock praise or a shrug around an act ("she's SO considerate, blasting music at midnight"): keep the act."""
+    texts = {"text": "text me", "msg": "text me", "message": "message me", "call": "call"}
+    if m := _MOCK_PRAISE_GERUND.search(s):
+        a.behaviour, a.past = f"you {_second_person_text(gerund_to_base(m.group(1), '') + ' ' + m.group(2)).strip()}", False
+    elif m := _SO_NECESSARY.search(s):
+        past = m.group(3).lower() != "is"
+        base = gerund_to_base(m.group(1), "")
+        a.behaviour, a.past = f"you {past_tense(base) if past else base} {_second_person_text(m.group(2).strip())}", past
+    elif m := _LATE_NO_TEXT.search(s):
+        tail = f" and didn't {texts[m.group(2).lower()]}" if m.group(2) else ""
+        a.behaviour, a.past = f"you were {m.group(1).strip()}{tail}", True
+    elif m := _WOW_PAST.search(s):
+        act = re.sub(r"\s+(?:again|AGAIN|once more)\s*$", "", m.group(1).strip())
+        a.behaviour, a.past = f"you {_second_person_text(act)}", True
+    elif m := _SURE_JUST.search(s):
+        a.behaviour, a.past = f"you {m.group(1).lower()} {_second_person_text(m.group(2).strip())}", False
+    else:
+        return False
+    a.behaviour = tidy(a.behaviour)
+    a.contempt = True
+    _add_form(a, "label")
+    return True
+
+
 def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> None:  # noqa: ANN001
     """Fill in whatever this sentence adds; earlier sentences win for the behaviour.
 
@@ -1502,6 +1561,8 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
         a.contempt = True
         _add_form(a, "command")
         a.behaviour, a.past = tidy("I " + re.sub(r"\s+again$", "", mind.group(1).strip())), False
+        return
+    if not a.behaviour and _sarcasm_names_the_act(s, a):
         return
     sg = _SCORN_THEN_GERUND.search(s)
     if sg and not a.behaviour:  # "great parenting, letting a nine year old watch that film": the act under the sarcasm

@@ -705,3 +705,19 @@ def test_make_me_want_to_is_how_strongly_i_feel_not_an_act_of_mine(text, behavio
 def test_twentieth_sets_shapes(text, behaviour):
     """From the twentieth set's misses, in new wordings: splices about him or her, a jab about age, 'who' questions."""
     assert analyse(text).behaviour == behaviour
+
+
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        ("you're so thoughtful, leaving your dishes for me", "you leave your dishes for me"),
+        ("great, ate the last of the cake again", "you ate the last of the cake"),
+        ("oh nice, an hour late and not even a call", "you were an hour late and didn't call"),
+        ("yeah because buying another drone was so necessary", "you bought another drone"),
+        ("sure, just leave me with the washing up, real fair", "you leave me with the washing up"),
+        ("cool, just let me know", None),
+    ],
+)
+def test_sarcasm_that_names_the_act_keeps_it(text, behaviour):
+    """Mock praise or a shrug around an act: the reframe names the act without the sneer, and a plain request is left."""
+    assert analyse(text).behaviour == behaviour
