@@ -314,7 +314,7 @@ _ACCUSES = re.compile(
     r"\b(?:behind my back|wast(?:e|es|ed|ing)|lied|lie to me|lies to me|lying to me|manipulat\w+|undermin\w+|avoid\w*|don'?t (?:even )?care|"
     r"didn'?t care|doesn'?t care|take me for granted|took me for granted|don'?t respect|don'?t value|don'?t appreciate|don'?t love|disrespect(?:s|ed|ing)?\s+me|disrespectful|"
     r"selfish\w*|on purpose|deliberately|you said you'?d\b[^.!?]*\band you didn'?t\b|fed up (?:of|with) \w+ing\b|you knew (?:i|that|how|it)|(?:tired|sick) of \w+ing\b|hid|hide|hides|hiding|sneak\w*|flirt\w*|only\s+(?:\w+\s+){1,3}when\s+(?:you|u)\s+(?:want|need)|"
-    r"inconsiderate|thoughtless\w*|reckless\w*|careless\w*|irresponsibl\w*|"
+    r"inconsiderate|thoughtless\w*|reckless\w*|careless\w*|irresponsibl\w*|(?:you|u)(?:'re| are| were)? (?:always |just |totally |completely )?over-?react\w*|cared? enough|if you (?:really |actually )?cared|"
     r"(?:pick|picks|picked|choose|chooses|chose|put|puts)\s+(?:\w+\s+){1,3}(?:over|before|ahead of)\s+me)\b",
     re.I,
 )
@@ -322,7 +322,7 @@ _ACCUSES = re.compile(
 _VERDICT = re.compile(
     r"\b(?:it'?s|its|that'?s|it was|that was|you'?re|you are|you were|so|really|(?<!dinner )(?<!food )(?<!meal )(?<!tea )(?<!soup )(?<!house )(?<!room )(?<!water )(?<!coffee )being|came across as|comes across as|felt|feels|seemed|seems)\s+(?:just\s+|so\s+|really\s+|pretty\s+|very\s+|honestly\s+|kind of\s+|a bit\s+)*"
     r"(?:inconsiderate|thoughtless|selfish|rude|disrespectful|reckless|careless|irresponsible|unfair|childish|stingy|mean|lazy|cold|"
-    r"inappropriate|unacceptable|immature|not (?:appropriate|okay|ok|on|healthy|normal|fair)|shady|sketchy|dodgy|weird)\b|\b(?:is|are|it'?s|getting|gotten|got) (?:\w+ )?out of control\b|\b(?:becoming|turning into) a (?:real |bit of a |bad )?habit\b|\bacting (?:\w+ )?(?:weird|strange|shady|sketchy|off)\b|\bis (?:so |really |just )?(?:immature|childish|pathetic)\b|\bcold fish\b|\bthat cold\b",
+    r"inappropriate|unacceptable|immature|not (?:appropriate|okay|ok|on|healthy|normal|fair)|shady|sketchy|dodgy|weird)\b|\b(?:is|are|it'?s|getting|gotten|got) (?:\w+ )?out of control\b|\b(?:becoming|turning into) a (?:real |bit of a |bad )?habit\b|\bacting (?:\w+ )?(?:weird|strange|shady|sketchy|off)\b|\bis (?:so |really |just )?(?:immature|childish|pathetic)\b|\bcold fish\b|\bthat cold\b|\b(?:you|u) (?:\w+ ){1,4}way too (?:long|much|late|often|far|loud|many)\b|\blike (?:a|an|it'?s a|it is a) (?:hotel|b&b|doormat|servant|maid|taxi|bank|atm|cash machine|free hotel)\b",
     re.I,
 )
 _LABEL_FRAME = re.compile(
@@ -359,7 +359,8 @@ _SHOUT = re.compile(r"\b(?:AGAIN|ALL|EVER|NEVER|ALWAYS|ONE|ONCE|NOTHING|EVERY|NO
 # A dig tacked on after a good start ("…Could you wash them? I'm not your maid."): fair at best, not blame (the rubric).
 _DIG = re.compile(
     r"\bi'?m not (?:your|the|ur|a|his|her) (?:maid|mum|mother|mom|mommy|mummy|slave|servant|cleaner|cleaning lady|housekeeper|skivvy|butler)\b"
-    r"|\b(?:it'?s |its )?not (?:exactly |really )?(?:a big|a huge|much of an?|a lot to|that big an?) ask\b",
+    r"|\b(?:it'?s |its )?not (?:exactly |really )?(?:a big|a huge|much of an?|a lot to|that big an?) ask\b"
+    r"|\b(?:would|'d|it'?d|that'?d) make a (?:nice|pleasant|refreshing|welcome) change\b|\bfor a change\b|\U0001F643",
     re.I,
 )
 _CONTEMPT = re.compile(
@@ -394,6 +395,9 @@ _CONTEMPT = re.compile(
     r"|\bdon'?t worry,? i (?:won'?t|will not)\b|\bi'?ll (?:just )?stay (?:home|in|behind) then\b|\b(?:mr|miss|mrs|ms)\.? perfect\b|\bsome of us (?:are|have|do)\b"
     r"|\b(?:classic|typical) (?:you|u|him|her)\b|\bjust say(?:ing|in)\b|\bwhat are we (?:even )?doing\b|\ba joke to (?:you|u)\b|\bhappy together\b(?![^.!?]*\b(?:we|us)\b)"
     r"|[,.]?\s+or (?:else )?i'?ll (?:just )?(?:get out|take|walk|leave|go|find|call|stop|move|sleep)\b|\bnot even surprised\b"
+    r"|\b(?:great|nice|lovely|brilliant|fantastic|top|super|stellar) (?:parenting|work|move|effort|planning|listening)\b|(?:^|[.!?]\s*)enjoy the\b|\bi'?m done\s*[.!]*$"
+    r"|\bhow (?:clever|smart|brilliant|perfect|important|funny|great) (?:you|u) (?:are|think you are)\b|\b(?:you|u) (?:just )?had to (?:show|prove|tell|point out|make|let) (?:everyone|everybody|them|the whole)\b"
+    r"|\btoo (?:scared|chicken|gutless|spineless|weak|proud) to\b"
     r"|\bhave to be right\b|\balways right\b|\bjust so you know\b|\bi can'?t believe you\b|\blunatic\b|\bpsycho\b|\bnutter\b|\bmight as well (?:be|have)\b|\bif (?:someone|somebody|some people)\b|\bdon'?t you dare\b|\bi'?m not the one\b"
     r"|^\W*why (?:are|do|did|can'?t|won'?t|don'?t|would) you\b|\b(?:basically|practically) a single (?:parent|mum|mom|dad)\b|\bnot (?:that|so) hard\b|\bnot rocket science\b|\bwhat'?s that about\b|\bwhat (?:is|was) that about\b|\bwhat'?s wrong with you\b"
     r"|\bhope (?:it|that|the \w+) was worth it\b|\bbetter things to do\b|\bkeeping you from\b|\bsomething more important\b|\bstop being (?:a|an|so|such)\b"
@@ -586,6 +590,9 @@ def _scene(text: str, beh: str | None = None) -> str:
     return " ".join(kept) or text
 
 
+_THEIR_STATE = re.compile(r"\b(?:you'?re|youre|you are|you were|ur|u r|he'?s|she'?s|he is|she is|they'?re)\s+(?:just\s+|so\s+|too\s+|really\s+|always\s+)*$", re.I)
+
+
 def _real_feelings(real: re.Pattern, where: str) -> list[str]:
     """Real feeling words, less an apology ("Sorry to nag, but…") and a need ("I need to feel safe"): neither is felt now."""
     out = []
@@ -597,6 +604,8 @@ def _real_feelings(real: re.Pattern, where: str) -> list[str]:
             continue
         if _NEED_TO_FEEL.search(where[max(0, m.start() - 40) : m.start()]):
             continue
+        if _THEIR_STATE.search(where[max(0, m.start() - 30) : m.start()]):
+            continue  # "you're too scared to tell her": a feeling of theirs, said as a put-down, not one I own
         out.append(word)
     return out
 

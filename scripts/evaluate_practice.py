@@ -26,7 +26,7 @@ TARGET = 0.85
 FLOOR = 0.85
 
 
-_LATER = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth", "twentysixth", "twentyseventh", "twentyeighth")
+_LATER = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth", "twentysixth", "twentyseventh", "twentyeighth", "twentyninth")
 SETS = {
     "graded": ROOT / "tests" / "practice" / "graded_answers.yml",
     "holdout": ROOT / "tests" / "practice" / "graded_holdout.yml",
@@ -107,6 +107,10 @@ def bench(repeats: int = 5) -> dict:
 # 2026-12-03 evening by two helpers who saw only the rubric and the drill lines: first looks 0.842 and 0.883 with the
 # scorer of 8c9bf7a, both with answers two bands off (sarcasm, guilt trips and a dig the scorer did not know, a feeling
 # idiom and an owned need it missed).
+# Twenty-ninth (nurses, teachers and shift workers, some second-language English; 104 answers over 26 drills), written
+# 2026-12-04 by a helper who saw only the rubric and the drill lines: first look 0.875 with the scorer of 580562e, one
+# answer two bands off ("Your mother treats this place like a hotel and you're too scared to tell her" scored good:
+# "scared" was read as my feeling); 0.942 and within one band after its misses were fixed as ideas.
 MEASURED_ONLY = {"fifteenth", "sixteenth", "seventeenth"}
 FLOORS = {name: FLOOR for name in SETS}
 """Enforced in `make test`: 0.85 and at most one band off on every set. Each set after the first was written
@@ -118,7 +122,7 @@ FIRST_LOOK = {
     "seventh": 0.767, "eighth": 0.813, "ninth": 0.807, "tenth": 0.835, "eleventh": 0.820, "twelfth": 0.890, "thirteenth": 0.805,
     "fourteenth": 0.690, "fifteenth": 0.650, "sixteenth": 0.630, "seventeenth": 0.770, "eighteenth": 0.855,
     "nineteenth": 0.865, "twentieth": 0.880, "twentyfirst": 0.850, "twentysecond": 0.805, "twentythird": 0.850, "twentyfourth": 0.825, "twentyfifth": 0.883, "twentysixth": 0.833,
-    "twentyseventh": 0.842, "twentyeighth": 0.883,
+    "twentyseventh": 0.842, "twentyeighth": 0.883, "twentyninth": 0.875,
 }  # fmt: skip
 """Agreement on each set the first time the scorer saw it (see the issue 3 note for the commands and commits)."""
 

@@ -593,3 +593,21 @@ def test_guilt_trips_and_ultimatums_are_poor(answer):
 def test_new_coaches_cases(answer, band):
     r = score(answer, DISHES)
     assert r.band == band, (r.total, [(p.name, p.points, p.problem) for p in r.parts])
+
+
+# The twenty-ninth coach's cases (2026-12-04), in new wordings: a put-down said as their feeling, mock praise, a dig
+# after a good start, a judgement in the act ("overreact", "way too long", "like a hotel"), a verdict in a wish.
+@pytest.mark.parametrize(
+    "answer, band",
+    [
+        ("Your brother uses our flat like a hotel and you're too scared to say anything.", "poor"),
+        ("Great planning, booking the flights on my birthday. Enjoy the trip, I'm done.", "poor"),
+        ("I was tired cooking on my own again tonight. Could you cook tomorrow? It'd make a nice change.", "fair"),
+        ("I feel frustrated when you overreact about the bins. Can we just sort it?", "fair"),
+        ("I waited at the station for an hour and I'm hurt. I just wish you cared enough to text.", "fair"),
+        ("At dinner tonight when your sister said I was overreacting and you agreed with her, I felt alone. Next time could you back me up?", "excellent"),
+    ],
+)
+def test_twenty_ninth_coachs_cases(answer, band):
+    r = score(answer, DISHES)
+    assert r.band == band, (r.total, [(p.name, p.points, p.problem) for p in r.parts])
