@@ -64,6 +64,7 @@ FLOORS = {
     "twentyfirst": {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 1.0, "reframe_quality": 0.80},
     # Unseen by the model (never trained on); measured first in CI on 2026-12-04 and then used to fix the parser and rules.
     "twentieth": {"blame_precision": 0.92, "blame_recall": 0.84, "safety_recall": 1.0, "reframe_quality": 0.90},
+    "twentysecond": {"blame_precision": 0.95, "blame_recall": 0.86, "safety_recall": 1.0, "reframe_quality": 0.80},
 }
 # First looks on 2026-12-02 (model of aeb0792), measured before any change was made for them; both sets were
 # written by helpers who saw neither the training data nor the code, with overlaps removed and the
@@ -120,6 +121,12 @@ FLOORS = {
 #   read "told ur mum" and "rang his mum" as kept by "told your mum", "rang your mum")
 #   safety precision 0.678: DIET alone called 19 ordinary lines crisis ("you read my diary", "man up and deal with it",
 #   "that meant a lot"), at a median confidence of 1.0, so no threshold on its confidence would separate them
+# twentysecond (couples in their thirties and forties: same-sex couples, new parents, in-laws, long distance, shift workers,
+# Irish, South African and Indian English; written 2026-12-04 by a helper who saw nothing of the project; 15 lines already
+# in the training data removed), first look with the same model as the twentieth's and the code of 61f2e88:
+#   twentysecond P 0.977 R 0.890 safety 1.000 (model alone 1.000, rules alone 0.762) reframe 0.808
+#   safety precision 0.778: DIET alone called 11 ordinary lines crisis, the rules 3 (a prank with the car keys, "I'll
+#   murder you if you leave your gym bag…", "he took my phone charger")
 FIRST_LOOK = {
     "sixth": {"blame_precision": 0.980, "blame_recall": 0.866, "safety_recall": 0.978, "reframe_quality": 0.825},
     "seventh": {"blame_precision": 0.962, "blame_recall": 0.895, "safety_recall": 0.978, "reframe_quality": 0.860},
@@ -139,6 +146,7 @@ FIRST_LOOK = {
     "nineteenth": {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 1.000, "reframe_quality": 0.867},
     "twentyfirst": {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 0.975, "reframe_quality": 0.813},
     "twentieth": {"blame_precision": 0.949, "blame_recall": 0.872, "safety_recall": 1.000, "reframe_quality": 0.737},
+    "twentysecond": {"blame_precision": 0.977, "blame_recall": 0.890, "safety_recall": 1.000, "reframe_quality": 0.808},
 }
 DEFAULT_FLOORS = {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 0.0, "reframe_quality": 0.0}
 

@@ -498,3 +498,40 @@ def test_twentieth_sets_ideas_of_danger(text, category):
 )
 def test_near_misses_of_the_twentieth_sets_ideas_are_not_safety(text):
     assert not check(text).flagged
+
+
+# The twenty-second set's rule misses and false alarms (2026-12-04), in other wordings than the set's own lines.
+@pytest.mark.parametrize(
+    "text, category",
+    [
+        ("I've been working out who gets my jewellery, just in case", "self_harm"),
+        ("I wrote notes to my kids and left them in the drawer", "self_harm"),
+        ("gave my records away and said goodbye to my sister. I'm at peace now", "self_harm"),
+        ("I stood at the edge of the roof thinking about jumping", "self_harm"),
+        ("I took a handful of my pills and went to bed", "self_harm"),
+        ("my wages go straight into her account and she gives me 30 quid a week", "control"),
+        ("the same van was outside my work again, it's his mate's", "stalking"),
+        ("she's been checking my emails and knows where my counsellor is", "control"),
+        ("he grabbed me by the throat when I said I was leaving", "violence"),
+        ("I lock myself in the bathroom when he comes home drunk", "threat"),
+    ],
+)
+def test_twenty_second_sets_ideas_of_danger(text, category):
+    assert category in check(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she hid my car keys as a joke on april fools",
+        "I'll murder you if you leave your wet towels on the bed again",
+        "he took my phone charger to work again",
+    ],
+)
+def test_a_prank_a_borrowed_charger_and_hyperbole_about_chores_are_not_danger(text):
+    assert not check(text).flagged
+
+
+@pytest.mark.parametrize("text", ["I'll kill you if you touch my daughter", "he took my phone and won't give it back"])
+def test_a_threat_or_a_taken_phone_is_still_danger(text):
+    assert check(text).flagged
