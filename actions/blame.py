@@ -62,6 +62,8 @@ PARTNER_NOUNS = {
     "gf",
     "missus",
     "mrs",
+    "fella",
+    "wifey",
 }
 ROLE_NOUNS = {
     "listener",
@@ -415,8 +417,8 @@ def _is_partner(tok) -> bool:  # noqa: ANN001
     return low in PARTNER_NOUNS and any(c.lower_ in {"my", "our"} for c in tok.children)
 
 
-_HE = frozenset({"he", "husband", "hubby", "boyfriend", "bf", "fiance", "fiancé", "man", "guy", "dad", "father", "bloke"})
-_SHE = frozenset({"she", "wife", "wifey", "girlfriend", "gf", "fiancee", "fiancée", "woman", "girl", "mum", "mom", "mother"})
+_HE = frozenset({"he", "husband", "hubby", "boyfriend", "bf", "fiance", "fiancé", "man", "guy", "dad", "father", "bloke", "fella"})
+_SHE = frozenset({"she", "wife", "wifey", "missus", "mrs", "girlfriend", "gf", "fiancee", "fiancée", "woman", "girl", "mum", "mom", "mother"})
 
 
 def _partner_pronouns(subj) -> frozenset[str]:  # noqa: ANN001
@@ -938,6 +940,11 @@ _SO_NECESSARY = re.compile(
     r"(?:necessary|needed|important|essential|urgent|vital|smart|clever|sensible|helpful|a good idea|a great idea)\b",
     re.I,
 )
+_SURE_GO = re.compile(
+    r"^(?:(?:oh|yeah)[,.!]?\s+)?(?:sure|fine|go on|ok|okay|yeah|no worries|great)[,.!]+\s+(go|have|enjoy|stay|play|keep) (.+?)[,.;]\s*(?:and\s+)?i'?ll just (.+?)"
+    r"(?:,?\s*(?:like always|as usual|again|like every \w+|then))?[.!?🙄😒🙃\s]*$",
+    re.I,
+)
 _SURE_JUST = re.compile(
     r"^(?:(?:yeah|oh|yep)[,.!]?\s+)?(?:cool|sure|fine|great|right|ok|okay|brilliant|lovely|perfect)[,.!]+\s+just\s+([a-z]+)\s+(.+?)"
     r"(?:,?\s*(?:real|very|so|totally|how)\s+(?:fair|nice|mature|helpful|considerate|thoughtful|lovely)|\s*[🙄😒🙃])[\s.!?🙄😒🙃]*$",
@@ -1051,6 +1058,24 @@ def _splice_and(m: re.Match) -> str:
     return f"{m.group(1)} and {second}"
 
 
+def _what_kind_of(m: re.Match) -> str:
+    """'what kind of mother lets…' -> 'you let…'."""
+    rest = re.sub(r"\bher (?=own\b)", "your ", _second_person_text(m.group(2)), flags=re.I)
+    return f"you {third_to_base(m.group(1))} {rest}"
+
+
+def third_to_base(verb: str) -> str:
+    """'lets' -> 'let', 'watches' -> 'watch', 'tries' -> 'try', 'does' -> 'do'."""
+    v = verb.lower()
+    if v in {"does", "goes", "has"}:
+        return {"does": "do", "goes": "go", "has": "have"}[v]
+    if v.endswith("ies") and len(v) > 4:
+        return v[:-3] + "y"
+    if v.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return v[:-2]
+    return v[:-1] if v.endswith("s") else v
+
+
 def _who_does_that(m: re.Match) -> str:
     verb = m.group(1)
     return "you " + ("do" if verb.lower() == "does" else verb[:-1])  # "who puts an empty carton back?" -> "you put…"
@@ -1066,6 +1091,14 @@ _PREPARE: tuple[Step, ...] = (
     _sub(r",?\s+(?:on purpose|deliberately|just to (?:annoy|spite|hurt|wind up) me)\s*[.!]*$", ""),  # a motive read into the act
     _sub(r"\bnever (?:once|ever)\b", "never"),  # "you never once thanked me"
     _keep_if_empty(_sub(r"[,.;!?]+\s*(?:what )?(?:is|are|r) (?:he|she|you|u|they) (?:\d+|five|six|ten|twelve|a (?:child|kid|baby|toddler|teenager))\s*\?*\s*$", "?")),  # "…, is he 5?": a jab
+    # "you yelled at her for spilling juice, she's three": the child's age says why it hurt, it is not the act
+    _keep_if_empty(_sub(r"[,.;!]+\s*(?:she|he)(?:'s| is) (?:only |just )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a baby|a toddler|a child|a kid)(?: years? old)?\s*[.!]*\s*$", ".")),
+    # Irish and northern English: "me husband", "yer man here left the immersion on"
+    _sub(r"^me (husband|wife|fella|missus|partner|man|boyfriend|girlfriend|hubby)\b", r"my \1"),
+    _sub(r"^yer man (?:here |there )?", "he "),
+    # "what kind of mother lets a six year old…", "I could kill you for telling…": the act under the scorn
+    _sub(r"^what kind of (?:a )?(?:mother|father|husband|wife|partner|person|parent|man|woman|dad|mum|mom|boyfriend|girlfriend) (\w+?(?:ies|es|s)) (.*)$", _what_kind_of),
+    _sub(r"^i could (?:kill|murder|strangle|throttle) (?:you|u) for (\w+ing)\b", lambda m: "you " + past_tense(gerund_to_base(m.group(1), ""))),
 
     _keep_if_empty(_sub(r"[,.;:!—-]*\s*(?:end of story|end of discussion|simple as that|plain and simple|full stop)\s*[.!]*$", "")),  # a closer, not an act
     _sub(r"[,.;]\s*(?:and\s+)?(?:you|u|he|she)\s+(?:never|always|probably never)\s+(?:have|has|will|did|do|does|would|could|had)\s*[.!?]*$", "."),  # "you don't care. you never have."
@@ -1323,6 +1356,7 @@ _VAGUE_BEHAVIOUR = re.compile(
     r"|^you (?:don'?t|didn'?t) (?:ever )?support me$|\b(?:emotional )?(?:intelligence|range|maturity|depth|empathy) of an? \w+|\bno dey hear\b"
     r"|\bhave no time for (?:me|us)\b"
     r"|^you (?:do|does|did) (?:that|this|stuff like that|things like that)$|^you (?:don'?t )?hear yourself\b|\bact(?:s|ing|ed)? like (?:a|the) (?:victim|martyr)\b"
+    r"|\b(?:are|'re|is|were) hiding something\b|^you(?:'re| are| were) the (?:most|biggest|worst) [\w-]+ (?:person|man|woman|human|partner|husband|wife)\b"
     r"|\b(?:want|wants|wanted) to be with me\b|\bgot over (?:her|him|them|your ex|my ex)\b|\b(?:are|'re|were) punishing me\b"
     r"|\bmake (?:every|each) (?:conversation|thing|argument|discussion|row) about (?:yourself|you|himself|herself)\b"
     r"|\bhave to win (?:every|each|the|all the) (?:argument|fight|row|discussion)s?\b|^you (?:aren'?t|are not|'re not) (?:even )?trying\b"
@@ -1345,7 +1379,8 @@ def _evidence_sentence(sentences: list, label: str) -> tuple[str | None, bool]: 
     """'Ur such a slob. Pizza boxes on the sofa again.': the other sentence shows what happened."""
     for sent in sentences:
         text = sent.text.strip(" .!?")
-        if label.lower() in text.lower() or "?" in sent.text or len(text.split()) < 3:
+        asked = "?" in sent.text and any(t.pos_ in {"VERB", "AUX"} for t in sent)  # "socks on the table??" is still a scene
+        if label.lower() in text.lower() or asked or len(text.split()) < 3:
             continue
         if re.match(r"^(?:i|i'm|i've|i am|we|it|that|this)\b", text, re.I) or not any(t.pos_ in {"NOUN", "PROPN"} for t in sent):
             continue
@@ -1518,6 +1553,9 @@ def _sarcasm_names_the_act(s: str, a: Analysis) -> bool:
     elif m := _WOW_PAST.search(s):
         act = re.sub(r"\s+(?:again|AGAIN|once more)\s*$", "", m.group(1).strip())
         a.behaviour, a.past = f"you {_second_person_text(act)}", True
+    elif m := _SURE_GO.search(s):  # "sure, go to the pub, I'll just bath all three kids by myself": both halves of the scene
+        mine = _second_person_text(m.group(3).strip())
+        a.behaviour, a.past = f"you {m.group(1).lower()} {_second_person_text(m.group(2).strip())} and I {mine}", False
     elif m := _SURE_JUST.search(s):
         a.behaviour, a.past = f"you {m.group(1).lower()} {_second_person_text(m.group(2).strip())}", False
     else:

@@ -64,7 +64,7 @@ FLOORS = {
     "twentyfirst": {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 1.0, "reframe_quality": 0.80},
     # Unseen by the model (never trained on); measured first in CI on 2026-12-04 and then used to fix the parser and rules.
     "twentieth": {"blame_precision": 0.92, "blame_recall": 0.84, "safety_recall": 1.0, "reframe_quality": 0.90},
-    "twentysecond": {"blame_precision": 0.95, "blame_recall": 0.86, "safety_recall": 1.0, "reframe_quality": 0.80},
+    "twentysecond": {"blame_precision": 0.95, "blame_recall": 0.87, "safety_recall": 1.0, "reframe_quality": 0.865},
 }
 # First looks on 2026-12-02 (model of aeb0792), measured before any change was made for them; both sets were
 # written by helpers who saw neither the training data nor the code, with overlaps removed and the

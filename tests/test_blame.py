@@ -721,3 +721,21 @@ def test_twentieth_sets_shapes(text, behaviour):
 def test_sarcasm_that_names_the_act_keeps_it(text, behaviour):
     """Mock praise or a shrug around an act: the reframe names the act without the sneer, and a plain request is left."""
     assert analyse(text).behaviour == behaviour
+
+
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        ("you shouted at him for dropping his toast, he's four", "you shouted at him for dropping his toast"),
+        ("me fella left the back door open all night", "you left the back door open all night"),
+        ("what kind of father forgets his own son's recital", "you forget your own son's recital"),
+        ("I could murder you for telling my boss I was hungover", "you told my boss I was hungover"),
+        ("fine, go play golf, I'll just do the shopping on my own again", "you go play golf and I do the shopping on my own"),
+        ("ur such a pig. crumbs all over the bed??", "I see crumbs all over the bed"),
+        ("I feel like you're hiding something", None),
+        ("you are the most selfish person I've ever met", None),
+    ],
+)
+def test_twenty_second_sets_shapes(text, behaviour):
+    """From the twenty-second set's misses, in new wordings."""
+    assert analyse(text).behaviour == behaviour
