@@ -22,6 +22,7 @@ from actions import knowledge, safety
 from actions.blame import aimed_at_partner, asks_partner_why, blame_evidence, nlp, owned_statement, plain_thanks, self_talk
 from actions.textnorm import clean, looks_non_english
 from reframe_nlu import resilience, speedups
+from reframe_nlu.trim import FULL_TEXT_KEY
 
 speedups.install()  # loaded with the model, so every Rasa server that serves it gets the fix
 resilience.install()  # and an answer (or the crisis reply) when the action server is down or slow
@@ -102,6 +103,9 @@ class InputGuard(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
+            full = message.get(FULL_TEXT_KEY)
+            if full:
+                message.set(TEXT, full)  # the classifier read the first part (ClassifyFirstPart); screen and keep all of it
             self._guard(message)
         return messages
 

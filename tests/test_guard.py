@@ -188,3 +188,37 @@ def test_a_correction_never_hides_a_crisis_in_the_same_message():
 def test_you_make_me_feel_an_accusing_word_is_blame_and_a_warm_one_is_praise():
     assert guarded("you make me feel so unloved", "praise").get("intent")["name"] == "blame"
     assert guarded("you always make me feel heard", "praise").get("intent")["name"] == "praise"
+
+
+def test_the_classifier_reads_the_first_part_of_a_long_message_and_the_guard_keeps_all_of_it():
+    """A long rant drifted to 'safety' with length alone; DIET now reads its start, and nothing typed is lost."""
+    from reframe_nlu.trim import CLASSIFY_CHARS, FULL_TEXT_KEY, ClassifyFirstPart
+
+    long = "You never listen to me when I talk about my day. " + "And I keep telling you about work and the kids. " * 200
+    m = Message(data={"text": long})
+    ClassifyFirstPart(ClassifyFirstPart.get_default_config()).process([m])
+    seen = m.get("text")
+    assert len(seen) <= CLASSIFY_CHARS and seen.endswith(".") and long.startswith(seen)
+    m.set("intent", {"name": "blame", "confidence": 0.9})
+    InputGuard(InputGuard.get_default_config()).process([m])
+    assert m.get("text") == long and m.get(FULL_TEXT_KEY) == long
+
+
+def test_danger_at_the_end_of_a_long_message_is_still_screened():
+    from reframe_nlu.trim import ClassifyFirstPart
+
+    long = "We argue about the dishes every night. " * 40 + "Last night he hit me and I'm scared to go home."
+    m = Message(data={"text": long})
+    ClassifyFirstPart(ClassifyFirstPart.get_default_config()).process([m])
+    m.set("intent", {"name": "blame", "confidence": 0.9})
+    InputGuard(InputGuard.get_default_config()).process([m])
+    assert m.get("intent")["name"] == "safety"
+
+
+def test_short_messages_and_button_payloads_are_untouched():
+    from reframe_nlu.trim import ClassifyFirstPart
+
+    for text in ["you never listen", "/practice_next" + "x" * 900]:
+        m = Message(data={"text": text})
+        ClassifyFirstPart(ClassifyFirstPart.get_default_config()).process([m])
+        assert m.get("text") == text
