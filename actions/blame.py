@@ -590,7 +590,7 @@ def render_clause(verb, third_person: bool, drop: set[int] | None = None) -> tup
             continue
         if low in DISCOURSE and t.dep_ in {"advmod", "intj", "cc", "discourse", "mark"} and t.i < verb.i:
             continue
-        if t.dep_ == "punct" or t.is_punct:
+        if (t.dep_ == "punct" and not (t.is_alpha and t.tag_ in {"NN", "NNS", "NNP"})) or t.is_punct:  # spaCy may call a last word ("…texting her ex") punct
             if t.i == subtree[-1].i or t.text in {"?", "!", "."}:
                 continue
         if low == "time" and any(c.lower_ in {"every", "all"} for c in t.children) and t.dep_ in {"npadvmod", "advmod", "dobj", "nsubj"}:
@@ -656,6 +656,7 @@ def render_clause(verb, third_person: bool, drop: set[int] | None = None) -> tup
                 p.ws = ""
     out = "".join(p.text + p.ws for p in pieces).strip()
     out = re.sub(r"\s+", " ", out)
+    out = re.sub(r'"\s*([^"]+?)\s*"', r'"\1"', out)  # a quote keeps its words inside its marks: said "you're overreacting"
     out = re.sub(r"\s+([,.;:])", r"\1", out)
     out = re.sub(r"[,;:\-–]+$", "", out).strip().lstrip(",;: ")
     out = re.sub(r"^(?:and|but|so|or|then)\s+", "", out, flags=re.I)
@@ -1141,7 +1142,7 @@ _PREPARE: tuple[Step, ...] = (
         _sub(
             r"[\s,.!]+(?:(?:it'?s|its|that'?s|thats) (?:so |really |just |honestly )?(?:disgusting|gross|annoying|rude|ridiculous|unbelievable|unreal|insane|mental|a joke|not ok(?:ay)?|not on)"
             r"|(?:again[\s,.!]+)?(?:thanks|thank you|cheers) (?:so much|a lot|a bunch|for that|very much)"
-            r"|(?<!that's )(?<!thats )(?<!it's )(?<!was )(?<!\bis )(?<!\bbe )(?:(?:really|so|just|how|very|totally|absolutely|perfectly)\s+)?(?:cool|great|nice|lovely|fine|whatever|ok|okay|thanks)(?:[\s,]+(?:cool|great|nice|lovely|fine|whatever|ok|okay|thanks))*)\W*$",
+            r"|(?<!that's )(?<!thats )(?<!it's )(?<!was )(?<!\bis )(?<!\bbe )(?<!\bwith )(?<!\bwith just )(?<!\bsaid )(?<!\bsays )(?<!\bsay )(?:(?:really|so|just|how|very|totally|absolutely|perfectly)\s+)?(?:cool|great|nice|lovely|fine|whatever|ok|okay|thanks)(?:[\s,]+(?:cool|great|nice|lovely|fine|whatever|ok|okay|thanks))*)\W*$",
             "",
         )
     ),

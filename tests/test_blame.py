@@ -739,3 +739,16 @@ def test_sarcasm_that_names_the_act_keeps_it(text, behaviour):
 def test_twenty_second_sets_shapes(text, behaviour):
     """From the twenty-second set's misses, in new wordings."""
     assert analyse(text).behaviour == behaviour
+
+
+@pytest.mark.parametrize(
+    "text, behaviour",
+    [
+        ("he keeps texting his ex", "you keep texting your ex"),
+        ("you always reply with just ok", "you reply with ok"),
+        ('she said "calm down" when I asked about the bills', 'you said "calm down" when I asked about the bills'),
+    ],
+)
+def test_a_last_noun_a_one_word_reply_and_a_quote_are_kept_whole(text, behaviour):
+    """'…texting her ex' had lost 'ex' (spaCy called it punctuation), 'with just ok' its 'ok', a quote its marks' spacing."""
+    assert analyse(text).behaviour == behaviour
