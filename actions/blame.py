@@ -680,8 +680,6 @@ def _second_person_aux(tok) -> str:  # noqa: ANN001
 def _conjugate(tok, neg_here: bool, past: bool, question: bool, third_person: bool) -> str:  # noqa: ANN001
     """The main verb in second person, negated if "never"/"not" was dropped."""
     lemma = tok.lemma_.lower()
-    if lemma == "doe" and tok.lower_ == "does":
-        lemma = "do"  # "who even does that": the small model reads "does" as the plural of "doe"
     low = tok.lower_
     if tok.tag_ == "VBN" and not neg_here and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
         return tok.text  # "you've been on that xbox": the participle stays after "have"
@@ -1078,8 +1076,7 @@ def third_to_base(verb: str) -> str:
 
 
 def _who_does_that(m: re.Match) -> str:
-    verb = m.group(1)
-    return "you " + ("do" if verb.lower() == "does" else verb[:-1])  # "who puts an empty carton back?" -> "you put…"
+    return "you " + third_to_base(m.group(1))  # "who puts an empty carton back?" -> "you put…"
 
 
 _PREPARE: tuple[Step, ...] = (
@@ -1542,7 +1539,7 @@ def _frame_split(s: str, a: Analysis, lex: Lexicon) -> bool:
 def _sarcasm_names_the_act(s: str, a: Analysis) -> bool:
     """Mock praise or a shrug around an act ("she's SO considerate, blasting music at midnight"): keep the act."""
     texts = {"text": "text me", "msg": "text me", "message": "message me", "call": "call"}
-    if m := _MOCK_PRAISE_GERUND.search(s):
+    if m := _MOCK_PRAISE_GERUND.search(s) or _SCORN_THEN_GERUND.search(s):  # "great parenting, letting…" too
         a.behaviour, a.past = f"you {_second_person_text(gerund_to_base(m.group(1), '') + ' ' + m.group(2)).strip()}", False
     elif m := _SO_NECESSARY.search(s):
         past = m.group(3).lower() != "is"
@@ -1602,12 +1599,6 @@ def _analyse_sentence(sentence: str, a: Analysis, lex: Lexicon, parsed=None) -> 
         a.behaviour, a.past = tidy("I " + re.sub(r"\s+again$", "", mind.group(1).strip())), False
         return
     if not a.behaviour and _sarcasm_names_the_act(s, a):
-        return
-    sg = _SCORN_THEN_GERUND.search(s)
-    if sg and not a.behaviour:  # "great parenting, letting a nine year old watch that film": the act under the sarcasm
-        a.contempt = True
-        _add_form(a, "label")
-        a.behaviour, a.past = f"you {_second_person_text(gerund_to_base(sg.group(1), '') + ' ' + sg.group(2)).strip()}", False
         return
     wh = _WHATS_HARD_ABOUT.search(s) or _DO_YOU_EVER.search(s)
     if wh and wh.re is _DO_YOU_EVER and _DO_YOU_EVEN_FEEL.match(wh.group(2)):
