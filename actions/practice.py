@@ -265,7 +265,8 @@ _ANCHOR = re.compile(
 # A behaviour told in the simple past is one event ("when you cancelled our dinner"); the present is a habit.
 _PAST = re.compile(
     r"^\W*(?:\w+\s+){0,4}?(?<!feel )(?<!felt )(?<!am )(?<!'m )(?<!was )(?<!get )(?<!got )(?<!so )(?<!really )(?<!bit )(?<!be )(?<!been )(?:\w{2,}ed|went|came|said|told|left|forgot|took|got|made|gave|bought|ate|ran|sat|saw|heard|rang|sent|brought|spent|"
-    r"put|let|kept|did|didn'?t|wasn'?t|weren'?t|was|were|threw|broke|wore|drove|rode|wrote|chose|forgot|hung|hid|lost|paid|sold|stood|woke|had|hadn'?t)\b",
+    r"put|let|kept|did|didn'?t|wasn'?t|weren'?t|was|were|threw|broke|wore|drove|rode|wrote|chose|forgot|hung|hid|lost|paid|sold|stood|woke|had|hadn'?t|"
+    r"\w*took|shook|caught|fought|spoke|swore|tore|blew|drew|flew|knew|began|fell|stole|slept|snuck)\b",
     re.I,
 )
 # What the feeling is about, named without an act: "worried about our savings", "left out at the barbecue".
@@ -367,7 +368,7 @@ _CONTEMPT = re.compile(
     r"\bfor once\b|\bas usual\b|\bobviously\b|\bclearly\b|\bnewsflash\b|\bgrow up\b|\blike (?:a )?normal\b|\blike an? (?:adult|grown[- ]up|child|baby|teenager)\b"
     r"|(?:^|[.!?]\s*)seriously\b|\bseriously\s*\?|\bffs\b|\bwtf\b|\b(?:god|heaven) forbid\b|\bof course you\b|\bwhat a (?:surprise|shock|shocker)\b|\bshocker\b|\bcongrat\w*\b"
     r"|\bthanks a lot\b|\bwhatever\b(?! (?:you|u) (?:think|want|prefer|decide|need)\b| works\b| (?:way|time|day|suits|feels|is easiest)\b)|\bpigsty\b|\bslob\b|\bidiot\b|\bmoron\b|\bpathetic\b|\buseless\b|\bget a grip\b|\bman up\b|\bwow\b|\bgreat job\b"
-    r"|\bnice one\b|\bwell done\b|\bhow hard is it\b|^\W*must be (?:nice|lovely|great|fun)\b|\boh,? don'?t mind me\b|\bmy bad\W*$|(?:^|[.!?,]\s*)my bad\b|\bi'?ll just (?:\w+ ){0,2}(?:myself|on my own|by myself)\b|\bif (?:i see |you |u )[^.!?]{0,60}\bagain\b[^.!?]{0,12}\bi'?(?:m|ll| will| am)\b|\blove that for (?:me|us)\b|\bmaybe i should just\b|\byou'?re the one who (?:should|needs? to|has to|ought to)\b|\bis it (?:really |so |that )*(?:that )?(?:hard|difficult|much to ask)\b|\bwould it kill you\b|\bis it too much to ask\b|\bi guess\b.*\bmore important\b|\bapparently\b"
+    r"|\bnice one\b|\bwell done\b|\bhow hard is it\b|^\W*must be (?:nice|lovely|great|fun)\b|\boh,? don'?t mind me\b|\bmy bad\W*$|(?:^|[.!?,]\s*)my bad\b|\bi'?ll just (?:\w+ ){0,2}(?:myself|on my own|by myself)\b|\bif (?:i see |you |u )[^.!?]{0,60}\bagain\b[^.!?]{0,12}\bi'?(?:m|ll| will| am)\b|\blove that for (?:me|us)\b|\bmaybe i should just\b|\byou'?re the one who (?:should|needs? to|has to|ought to)\b|\bis it (?:really |so |that )*(?:that )?(?:hard|difficult|much to ask)\b|\bwould it kill you\b|\bis it too much to ask\b|\bi guess\b.*\bmore important\b|\bi\'?m sure\b[^.!?]*\bmore important (?:things|stuff|people|plans)\b|\bthat\'?s the only way (?:i\'?ll|i will|i get to|i can|you\'?ll)\b|^\W*(?:unbelievable|typical|classic|charming)\s*[.!]+|\bapparently\b"
     r"|\bunlike some people\b|\bwhich you never\b|\bstupid\b|\bdumb\b|\bridiculous\b|\bloser\w*\b|\blike an? (?:pig|animal|toddler|slob)\b"
     r"|\b(?:disgusted|sick|fed up)\s+(?:with|of)\s+you\b|\b(?:mummy|mommy|mama|momma)'?s boy\b|\bman[- ]child\b"
     r"|\bmust be nice\b|\b(?:so|how) (?:lovely|nice|kind|good|generous) (?:of you )?(?:that you|to finally|of you)\b|(?:^|[.!?]\s*)enjoy\s+\w+ing\b|\bone job\b"
@@ -386,7 +387,7 @@ _CONTEMPT = re.compile(
     r"|\bfor (?:one|two|five) seconds?\b|\bmaybe (?:they|it|you)'?(?:ll| will) get stuck\b|\b(?:she|he)'?s basically\b|\breared in a barn\b"
     r"|\bliving with a (?:teenager|child|toddler|kid|slob|pig|baby|stranger|flatmate|lodger)\b|\b(?:the kids|they) (?:don'?t|barely) even know you\b|\bsays? hi\b[^.!?]*\bsince\b"
     r"|\bdon'?t worry about me\b|\bdon'?t be surprised (?:when|if)\b|\botherwise,? i'?(?:ll| will|'m| am)\b|\byou can spend (?:the|your|ur) \w+ with (?:your|ur)\b|\bi'?m used to (?:being|coming|it|feeling) ?(?:last|second|alone|ignored|on my own|forgotten|an afterthought)?\b|\blast on (?:your|ur) list\b|\bbeneath (?:you|u|your|ur)\b|\b(?:your|ur|his|her) (?:majesty|highness|lordship|ladyship)\b|\b(?:i'?m sure|guess) (?:\w+ ){1,3}needs? (?:you|u) more than (?:i|me)\b|\bkeep (?:scrolling|texting|gaming|playing|ignoring|drinking)\b[^.!?]*(?:i'?m sure|don'?t mind me|no worries)|\bno worries\s*\W*$|\btalk to (?:the|a) wall\b|\bwhat kind of (?:\w+ )?(?:parent|mother|father|husband|wife|partner|person|dad|mum|mom) (?:does|forgets|would)\b|\bhope (?:the|your|ur) \w+(?:'s| is) worth it\b|\blet me guess\b|\bcan'?t wait\s*[.!]*$|\b(?:the|your|ur|you|you're|ya) bloody\b|\bbloody (?:hell|brilliant|great|marvellous|fantastic|perfect|typical|useless|idiot|joke|well)\b|\bwhat is wrong with you\b|\btell (?:your|her|his) \w+ i said hi\b|\bsay hi to (?:your|her|his)\b"
-    r"|\bshall i\b[^.!?]*\?|[,.]?\s+or (?:i'?m|i will|i'?ll) (?:changing|leaving|going|done|out|calling|telling|moving|packing)\b|\bi'?m not (?:opening|coming|cooking|waiting|doing)\b[^.!?]*\b(?:and you can|you can explain)\b"
+    r"|\bshall i\b(?![^.!?]*\b(?:we|us|together)\b)[^.!?]*\?|[,.]?\s+or (?:i'?m|i will|i'?ll) (?:changing|leaving|going|done|out|calling|telling|moving|packing)\b|\bi'?m not (?:opening|coming|cooking|waiting|doing)\b[^.!?]*\b(?:and you can|you can explain)\b"
     r"|\b(?:one more time|again)\b[^.!?]{0,40}\bi'?m not \w+ing\b|\b(?:sabotag|gaslight|triangulat)\w*|\b(?:avoidant|narcissis)\w*|\btuck you in\b"
     r"|\bif (?:that'?s|it'?s|this is) not too much to ask\b|\blike i (?:asked|said|told you)(?: (?:last time|before|already|a hundred times|twice))?\s*[.!]*$|(?:^|[,.]\s*)(?:so )?good for (?:you|u)\s*[.!]*$"
     r"|\bif (?:it|this|that) happens (?:again|one more time)\b[^.!?]*\bi'?(?:ll| will)\b|\bor (?:else )?i'?ll (?:just )?(?:tell|say|sort|do it|ring|phone)\b"
@@ -522,12 +523,18 @@ def _only_own_state(scene: str) -> bool:
     return True
 
 
+_THEM_AFTER = re.compile(r"(?:[,;.!?]|\s-\s|\b(?:and|but)\b)\s*(?:you|u)(?:'re|\s+are|\s+r)?\s+[^.!?,;]*", re.I)
+
+
 def _behaviour_part(beh: str | None, text: str) -> Part:
     where = beh if beh is not None else text
     scene = _scene(text, beh)  # computed once: the sentence that holds the behaviour, without the ask
     label = _label_in(where)
     blame_tail = re.search(r"\b(?:because|cause|cos)\s+(?:you|u)\b(.*)$", text, re.I) if beh is not None else None
     absolute = _absolute(where) or (blame_tail and _ABSOLUTE.search(blame_tail.group(1)))  # "…because you only ever think of yourself"
+    if not absolute and beh is not None and (at := text.lower().find(beh.lower())) >= 0:
+        # "…and I feel let down, you're always late for them": the case is made after the feeling
+        absolute = next((a for m in _THEM_AFTER.finditer(text[at + len(beh) :]) if (a := _absolute(m.group(0)))), None)
     if label and absolute:
         return Part("behaviour", 4, 30, "label")
     if label:
@@ -593,6 +600,10 @@ def _scene(text: str, beh: str | None = None) -> str:
 _THEIR_STATE = re.compile(r"\b(?:you'?re|youre|you are|you were|ur|u r|he'?s|she'?s|he is|she is|they'?re)\s+(?:just\s+|so\s+|too\s+|really\s+|always\s+)*$", re.I)
 
 
+_TOLD_NOT_TO = frozenset({"worry", "panic", "stress", "fret"})
+_DONT = re.compile(r"\b(?:don'?t|dont|do not|no need to|stop|never)\s+(?:\w+\s+)?$", re.I)
+
+
 def _real_feelings(real: re.Pattern, where: str) -> list[str]:
     """Real feeling words, less an apology ("Sorry to nag, but…") and a need ("I need to feel safe"): neither is felt now."""
     out = []
@@ -604,6 +615,8 @@ def _real_feelings(real: re.Pattern, where: str) -> list[str]:
             continue
         if _NEED_TO_FEEL.search(where[max(0, m.start() - 40) : m.start()]):
             continue
+        if word in _TOLD_NOT_TO and _DONT.search(where[max(0, m.start() - 30) : m.start()]):
+            continue  # "don't worry about my birthday": telling them not to, not my own worry
         if _THEIR_STATE.search(where[max(0, m.start() - 30) : m.start()]):
             continue  # "you're too scared to tell her": a feeling of theirs, said as a put-down, not one I own
         out.append(word)

@@ -65,6 +65,7 @@ FLOORS = {
     # Unseen by the model (never trained on); measured first in CI on 2026-12-04 and then used to fix the parser and rules.
     "twentieth": {"blame_precision": 0.92, "blame_recall": 0.84, "safety_recall": 1.0, "reframe_quality": 0.90},
     "twentysecond": {"blame_precision": 0.95, "blame_recall": 0.87, "safety_recall": 1.0, "reframe_quality": 0.865},
+    "twentythird": {"blame_precision": 0.92, "blame_recall": 0.87, "safety_recall": 1.0, "reframe_quality": 0.77},
 }
 # First looks on 2026-12-02 (model of aeb0792), measured before any change was made for them; both sets were
 # written by helpers who saw neither the training data nor the code, with overlaps removed and the
@@ -127,6 +128,13 @@ FLOORS = {
 #   twentysecond P 0.977 R 0.890 safety 1.000 (model alone 1.000, rules alone 0.762) reframe 0.808
 #   safety precision 0.778: DIET alone called 11 ordinary lines crisis, the rules 3 (a prank with the car keys, "I'll
 #   murder you if you leave your gym bag…", "he took my phone charger")
+# twentythird (couples in their twenties and in their sixties and seventies: students, newly-weds, retired couples,
+# military and fly-in-fly-out families, farmers, carers, people in recovery, second marriages; written 2026-12-05 by a
+# helper who saw nothing of the project; 13 lines already in the training data removed), first look with the model of
+# bb9ae89's data and the code of b49b730:
+#   twentythird P 0.944 R 0.906 safety 1.000 (model alone 1.000, rules alone 0.691) reframe 0.778
+#   safety precision 0.737: DIET called 15 ordinary lines crisis ("I'll kill you if you wake me at 4am", "he skipped
+#   his dialysis appointment", "he never touches me anymore unless he wants something")
 FIRST_LOOK = {
     "sixth": {"blame_precision": 0.980, "blame_recall": 0.866, "safety_recall": 0.978, "reframe_quality": 0.825},
     "seventh": {"blame_precision": 0.962, "blame_recall": 0.895, "safety_recall": 0.978, "reframe_quality": 0.860},
@@ -147,6 +155,7 @@ FIRST_LOOK = {
     "twentyfirst": {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 0.975, "reframe_quality": 0.813},
     "twentieth": {"blame_precision": 0.949, "blame_recall": 0.872, "safety_recall": 1.000, "reframe_quality": 0.737},
     "twentysecond": {"blame_precision": 0.977, "blame_recall": 0.890, "safety_recall": 1.000, "reframe_quality": 0.808},
+    "twentythird": {"blame_precision": 0.944, "blame_recall": 0.906, "safety_recall": 1.000, "reframe_quality": 0.778},
 }
 DEFAULT_FLOORS = {"blame_precision": 0.0, "blame_recall": 0.0, "safety_recall": 0.0, "reframe_quality": 0.0}
 

@@ -26,7 +26,7 @@ TARGET = 0.85
 FLOOR = 0.85
 
 
-_LATER = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth", "twentysixth", "twentyseventh", "twentyeighth", "twentyninth")
+_LATER = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth", "twentysixth", "twentyseventh", "twentyeighth", "twentyninth", "thirtieth")
 SETS = {
     "graded": ROOT / "tests" / "practice" / "graded_answers.yml",
     "holdout": ROOT / "tests" / "practice" / "graded_holdout.yml",
@@ -111,6 +111,12 @@ def bench(repeats: int = 5) -> dict:
 # 2026-12-04 by a helper who saw only the rubric and the drill lines: first look 0.875 with the scorer of 580562e, one
 # answer two bands off ("Your mother treats this place like a hotel and you're too scared to tell her" scored good:
 # "scared" was read as my feeling); 0.942 and within one band after its misses were fixed as ideas.
+# Thirtieth (retired couples, students, tradespeople, carers and small farmers, some second-language English; 104
+# answers over 26 drills), written 2026-12-05 by a helper who saw only the rubric and the drill lines: first look 0.885
+# with the scorer of b49b730, but one answer three bands off (an excellent offer, "…shall I grab a pizza and we just sit
+# down together?", read as sarcasm) and one two bands off ("Don't worry about my birthday, I'm sure you've got more
+# important things on." scored good: "worry" was read as my feeling); 0.952 and within one band after its misses were
+# fixed as ideas.
 MEASURED_ONLY = {"fifteenth", "sixteenth", "seventeenth"}
 FLOORS = {name: FLOOR for name in SETS}
 """Enforced in `make test`: 0.85 and at most one band off on every set. Each set after the first was written
@@ -122,7 +128,7 @@ FIRST_LOOK = {
     "seventh": 0.767, "eighth": 0.813, "ninth": 0.807, "tenth": 0.835, "eleventh": 0.820, "twelfth": 0.890, "thirteenth": 0.805,
     "fourteenth": 0.690, "fifteenth": 0.650, "sixteenth": 0.630, "seventeenth": 0.770, "eighteenth": 0.855,
     "nineteenth": 0.865, "twentieth": 0.880, "twentyfirst": 0.850, "twentysecond": 0.805, "twentythird": 0.850, "twentyfourth": 0.825, "twentyfifth": 0.883, "twentysixth": 0.833,
-    "twentyseventh": 0.842, "twentyeighth": 0.883, "twentyninth": 0.875,
+    "twentyseventh": 0.842, "twentyeighth": 0.883, "twentyninth": 0.875, "thirtieth": 0.885,
 }  # fmt: skip
 """Agreement on each set the first time the scorer saw it (see the issue 3 note for the commands and commits)."""
 

@@ -611,3 +611,24 @@ def test_new_coaches_cases(answer, band):
 def test_twenty_ninth_coachs_cases(answer, band):
     r = score(answer, DISHES)
     assert r.band == band, (r.total, [(p.name, p.points, p.problem) for p in r.parts])
+
+
+# The thirtieth coach's cases (2026-12-05), in new wordings: an offer to do it together is kind, not sarcasm; "don't
+# worry about…" tells them not to worry and is no feeling of mine; a case made after the feeling ("…you're always
+# late") still costs the behaviour; an irregular past ("overtook", "caught") is one event; "Unbelievable." opening
+# a complaint and "that's the only way I'll…" are contempt.
+@pytest.mark.parametrize(
+    "answer, band",
+    [
+        ("I can tell the leaking tap is getting to you, and I'm feeling stretched too. Shall I ring a plumber and we split the cost?", "excellent"),
+        ("Don't worry about my leaving do, I'm sure you've got more important plans.", "poor"),
+        ("Please don't stress about the washing up tonight, let's leave it till morning.", "fair"),
+        ("The dog sat by the door for an hour tonight and I feel sad, you're never home before nine.", "fair"),
+        ("When you shook the box of my grandmother's plates in the car park this morning I was anxious. Could you carry it flat next time?", "excellent"),
+        ("Unbelievable. You forgot the vet, didn't ring, and now you won't even talk to me.", "poor"),
+        ("Maybe I should text your mum, that's the only way I'll hear from you.", "poor"),
+    ],
+)
+def test_thirtieth_coachs_cases(answer, band):
+    r = score(answer, DISHES)
+    assert r.band == band, (r.total, [(p.name, p.points, p.problem) for p in r.parts])
